@@ -1,0 +1,116 @@
+import type { Server } from 'node:net';
+import { userInfo } from 'node:os';
+import { createDispatcher } from '../../shared/contract';
+import { AuditLog } from './audit/audit-log';
+import { BrokerEvents } from './events';
+import { createHandlers } from './handlers';
+import { InternalKeys } from './keychain/internal-keys';
+import { createOsKeychain, type Keychain } from './keychain/keychain';
+import { createFileLogger, describeErrorForLog, type Logger } from './log';
+import { resolvePaths, type LatchPaths } from './paths';
+import type { BrokerServices } from './services';
+import { openDatabase } from './store/database';
+import { TokenStore } from './store/token-store';
+import type { ClientContext, ClientSession } from './transports/client-session';
+import type { TransportDeps } from './transports/transport-deps';
+import { listenUnixSocket } from './transports/unix-socket';
+import { TokenVault } from './vault/token-vault';
+
+export const LATCH_VERSION = process.env.LATCH_VERSION ?? '0.1.0-dev';
+
+export interface BrokerOptions {
+  paths?: LatchPaths;
+  keychain?: Keychain;
+  /** Listen on the unix socket (default true). */
+  listen?: boolean;
+  onShutdownRequested?: (reason: string) => void;
+}
+
+export interface RunningBroker {
+  services: BrokerServices;
+  transport: TransportDeps;
+  close(reason: string): Promise<void>;
+}
+
+function currentActor(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return `uid:${process.getuid?.() ?? 'unknown'}`;
+  }
+}
+
+export async function startBroker(options: BrokerOptions = {}): Promise<RunningBroker> {
+  const paths = options.paths ?? resolvePaths();
+  const logger: Logger = createFileLogger(paths.logFile);
+  const startedAt = new Date();
+  const db = openDatabase(paths.dbPath);
+  const keychain = options.keychain ?? createOsKeychain();
+  const keys = new InternalKeys(keychain);
+  const events = new BrokerEvents();
+  const audit = new AuditLog(db, keys, keychain, (entry) =>
+    events.emit('audit.appended', { seq: entry.seq, action: entry.action, outcome: entry.outcome }),
+  );
+  const vault = new TokenVault(keychain, new TokenStore(db), audit, (name, change) =>
+    events.emit('token.changed', { name, change }),
+  );
+  const connections = new Set<ClientSession>();
+
+  const services: BrokerServices = {
+    paths,
+    db,
+    keychain,
+    keys,
+    vault,
+    audit,
+    events,
+    logger,
+    async status() {
+      return {
+        version: LATCH_VERSION,
+        pid: process.pid,
+        startedAt: startedAt.toISOString(),
+        uptimeSeconds: Math.round((Date.now() - startedAt.getTime()) / 100) / 10,
+        socketPath: paths.socketPath,
+        dataDir: paths.dataDir,
+        logFile: paths.logFile,
+        keychain: await keychain.health(),
+        tokens: vault.count(),
+        clients: connections.size,
+      };
+    },
+    requestShutdown(reason) {
+      setImmediate(() => options.onShutdownRequested?.(reason));
+    },
+  };
+
+  const dispatcher = createDispatcher<ClientContext>(createHandlers(services), {
+    onInternalError: (method, error) => logger.error('call.internal_error', { method, ...describeErrorForLog(error) }),
+    onCall: (method, code, durationMs) => {
+      if (code !== 'OK') logger.info('call', { method, code, durationMs });
+    },
+  });
+  const transport: TransportDeps = { dispatcher, events, logger, actor: currentActor(), connections };
+
+  let server: Server | null = null;
+  if (options.listen !== false) {
+    server = await listenUnixSocket(paths.socketPath, paths.runtimeDir, transport);
+  }
+  logger.info('broker.started', { version: LATCH_VERSION, socketPath: paths.socketPath });
+
+  let closing: Promise<void> | null = null;
+  async function close(reason: string): Promise<void> {
+    closing ??= (async () => {
+      logger.info('broker.stopping', { reason });
+      events.emit('broker.stopping', { reason });
+      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      for (const session of connections) session.close();
+      await audit.flushHead();
+      db.close();
+      logger.info('broker.stopped', { reason });
+    })();
+    return closing;
+  }
+
+  return { services, transport, close };
+}

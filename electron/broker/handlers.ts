@@ -1,0 +1,33 @@
+import type { Handlers } from '../../shared/contract';
+import type { BrokerServices } from './services';
+import type { ClientContext } from './transports/client-session';
+
+/** The broker side of the contract: one function per method, inputs already validated. */
+export function createHandlers(services: BrokerServices): Handlers<ClientContext> {
+  const { vault, audit } = services;
+  const caller = (ctx: ClientContext) => ({ actor: ctx.actor, client: ctx.client });
+  return {
+    'system.status': async () => services.status(),
+    'system.shutdown': (_input, ctx) => {
+      services.requestShutdown(`requested by ${ctx.client}`);
+      return { stopping: true as const };
+    },
+
+    'token.add': (input, ctx) => vault.add(input, caller(ctx)),
+    'token.list': () => vault.list(),
+    'token.get': ({ name }) => vault.get(name),
+    'token.reveal': async ({ name, reason }, ctx) => ({
+      name,
+      value: await vault.read(name, caller(ctx), 'token.reveal', reason),
+    }),
+    'token.update': (input, ctx) => vault.update(input, caller(ctx)),
+    'token.rotate': ({ name, value }, ctx) => vault.rotate(name, value, caller(ctx)),
+    'token.remove': async ({ name }, ctx) => {
+      await vault.remove(name, caller(ctx));
+      return { name, removed: true as const };
+    },
+
+    'audit.list': (input) => audit.list(input),
+    'audit.verify': () => audit.verify(),
+  };
+}

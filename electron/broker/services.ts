@@ -1,0 +1,23 @@
+import type { SystemStatus } from '../../shared/contract';
+import type { AuditLog } from './audit/audit-log';
+import type { Keychain } from './keychain/keychain';
+import type { InternalKeys } from './keychain/internal-keys';
+import type { BrokerEvents } from './events';
+import type { Logger } from './log';
+import type { LatchPaths } from './paths';
+import type { Database } from './store/database';
+import type { TokenVault } from './vault/token-vault';
+
+/** Everything the handlers use; built once by `startBroker`. */
+export interface BrokerServices {
+  paths: LatchPaths;
+  db: Database;
+  keychain: Keychain;
+  keys: InternalKeys;
+  vault: TokenVault;
+  audit: AuditLog;
+  events: BrokerEvents;
+  logger: Logger;
+  status(): Promise<SystemStatus>;
+  requestShutdown(reason: string): void;
+}

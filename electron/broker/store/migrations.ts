@@ -1,0 +1,53 @@
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+/** Append-only list: never edit a shipped migration, add the next version. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE tokens (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        owner TEXT,
+        scopes TEXT NOT NULL DEFAULT '[]',
+        notes TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        expires_at TEXT,
+        last_rotated_at TEXT,
+        rotation_period_days INTEGER
+      );
+      CREATE TABLE token_rotations (
+        token_id TEXT NOT NULL REFERENCES tokens(id) ON DELETE CASCADE,
+        rotated_at TEXT NOT NULL
+      );
+      CREATE INDEX token_rotations_by_token ON token_rotations(token_id, rotated_at);
+
+      CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        client TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        outcome TEXT NOT NULL,
+        detail TEXT,
+        value_hmac TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE INDEX audit_by_action ON audit(action);
+      CREATE INDEX audit_by_target ON audit(target);
+      CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
+];

@@ -1,0 +1,76 @@
+import { err, MAX_FRAME_BYTES, type Dispatcher, type EventFrame, type ServerFrame } from '../../../shared/contract';
+import type { BrokerEvents } from '../events';
+
+export interface ClientContext {
+  actor: string;
+  /** Transport and client kind, e.g. "socket:cli", "ws:ui", "ipc:app". */
+  client: string;
+  connectionId: number;
+}
+
+let nextConnectionId = 1;
+
+/**
+ * One connected client on any transport: text frames in, text frames out. Shared by the
+ * unix socket, the WebSocket and the Electron IPC bridge so all three behave the same.
+ */
+export class ClientSession {
+  readonly context: ClientContext;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly dispatcher: Dispatcher<ClientContext>,
+    events: BrokerEvents,
+    private readonly send: (text: string) => void,
+    private readonly transport: string,
+    actor: string,
+  ) {
+    this.context = { actor, client: `${transport}:client`, connectionId: nextConnectionId++ };
+    this.unsubscribe = events.subscribe((event, payload) => {
+      this.write({ type: 'event', event, payload } as EventFrame);
+    });
+  }
+
+  /** Handle one complete text frame from the client. Never throws. */
+  async receive(text: string): Promise<void> {
+    if (text.length > MAX_FRAME_BYTES) {
+      this.rejectOversizedFrame();
+      return;
+    }
+    let message: unknown;
+    try {
+      message = JSON.parse(text);
+    } catch {
+      this.write({ type: 'response', id: null, result: err('INVALID_INPUT', 'frame is not valid JSON') });
+      return;
+    }
+    if (isHello(message)) {
+      this.context.client = `${this.transport}:${message.client}`;
+      return;
+    }
+    this.write(await this.dispatcher.handleMessage(message, this.context));
+  }
+
+  /** The transport dropped a frame that exceeded the size limit. */
+  rejectOversizedFrame(): void {
+    this.write({ type: 'response', id: null, result: err('INVALID_INPUT', `frame larger than ${MAX_FRAME_BYTES} bytes`) });
+  }
+
+  close(): void {
+    this.unsubscribe();
+  }
+
+  private write(frame: ServerFrame): void {
+    try {
+      this.send(JSON.stringify(frame));
+    } catch {
+      // The peer went away; its close handler cleans up.
+    }
+  }
+}
+
+function isHello(message: unknown): message is { type: 'hello'; client: string } {
+  if (typeof message !== 'object' || message === null) return false;
+  const frame = message as { type?: unknown; client?: unknown };
+  return frame.type === 'hello' && typeof frame.client === 'string' && /^[a-z0-9:_-]{1,40}$/.test(frame.client);
+}

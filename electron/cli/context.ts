@@ -1,0 +1,62 @@
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import type { ErrorCode } from '../../shared/contract/errors';
+import { resolvePaths, type LatchPaths } from '../broker/paths';
+import type { ParsedArgs } from './args';
+import type { BrokerClient } from './broker-client';
+import { connectOrLaunch } from './broker-launcher';
+
+export interface CliIo {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A failure the CLI reports as one line on stderr with the exit code of `code`. */
+export class CliFailure extends Error {
+  constructor(
+    readonly code: ErrorCode | 'USAGE',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CliFailure';
+  }
+}
+
+export class CommandContext {
+  readonly paths: LatchPaths;
+  private client: BrokerClient | null = null;
+
+  constructor(
+    readonly args: ParsedArgs,
+    readonly io: CliIo,
+  ) {
+    this.paths = resolvePaths(io.env);
+  }
+
+  /** Connected broker client; auto-starts the broker unless LATCH_NO_AUTOSTART=1. */
+  async broker(): Promise<BrokerClient> {
+    this.client ??= await connectOrLaunch(this.paths.socketPath, 'cli', this.io.env.LATCH_NO_AUTOSTART !== '1');
+    return this.client;
+  }
+
+  /** Call a method; on an error result, throw a CliFailure carrying its stable code. */
+  async call<M extends MethodName>(method: M, params: MethodInput<M>): Promise<MethodOutput<M>> {
+    const client = await this.broker();
+    const result = await client.call(method, params);
+    if (!result.ok) throw new CliFailure(result.error.code, result.error.message);
+    return result.value;
+  }
+
+  print(text: string): void {
+    this.io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  }
+
+  printJson(value: unknown): void {
+    this.print(JSON.stringify(value, null, 2));
+  }
+
+  close(): void {
+    this.client?.close();
+  }
+}

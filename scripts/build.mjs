@@ -1,0 +1,39 @@
+// Bundles the CLI and the broker with esbuild (fast start-up: one file, lazy command chunks),
+// then builds the renderer with Vite when it exists. Usage: node scripts/build.mjs [--no-renderer]
+import { build } from 'esbuild';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const external = ['keytar', 'node-pty', 'libsql', '@parcel/watcher', 'pg-native', 'electron'];
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: false,
+  legalComments: 'none',
+  external,
+  define: { 'process.env.LATCH_VERSION': JSON.stringify(pkg.version) },
+  // Bundled CommonJS dependencies call require(); give them one in ESM output.
+  banner: { js: "import { createRequire as __latchCreateRequire } from 'node:module'; const require = __latchCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
+
+rmSync('dist', { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: { cli: 'electron/cli/bin.ts' },
+  outdir: 'dist',
+  splitting: true,
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+});
+await build({ ...common, entryPoints: { broker: 'electron/broker/main.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' } });
+
+if (!process.argv.includes('--no-renderer') && existsSync('vite.renderer.config.ts')) {
+  const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+console.log('built dist/cli.mjs, dist/broker.mjs' + (existsSync('dist/renderer/index.html') ? ', dist/renderer/' : ''));

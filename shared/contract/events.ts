@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { tokenName } from './schemas/common';
+
+/** Every event the broker pushes to connected clients. Payloads never carry secret values. */
+export const EVENTS = {
+  'token.changed': z.object({
+    name: tokenName,
+    change: z.enum(['added', 'updated', 'rotated', 'removed']),
+  }),
+  'audit.appended': z.object({ seq: z.number().int(), action: z.string(), outcome: z.string() }),
+  'broker.stopping': z.object({ reason: z.string() }),
+} as const;
+
+export type Events = typeof EVENTS;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const EVENT_NAMES = Object.keys(EVENTS) as EventName[];

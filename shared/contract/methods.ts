@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { empty } from './schemas/common';
+import {
+  tokenAddInput,
+  tokenDetail,
+  tokenMeta,
+  tokenRefInput,
+  tokenRemoveOutput,
+  tokenRevealInput,
+  tokenRevealOutput,
+  tokenRotateInput,
+  tokenUpdateInput,
+} from './schemas/tokens';
+import { auditEntry, auditListInput, auditVerifyOutput } from './schemas/audit';
+import { systemStatus } from './schemas/system';
+
+export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+  summary: string;
+  /** Whether a successful call reveals a secret value to the caller (such calls are always audited). */
+  revealsSecret?: boolean;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec;
+}
+
+/**
+ * Every method the broker serves. The Electron IPC bridge, the unix socket and the
+ * WebSocket carry exactly these; the preload's allowlist is this table's keys.
+ */
+export const METHODS = {
+  'system.status': method({ input: empty, output: systemStatus, summary: 'Broker health, paths and keychain state' }),
+  'system.shutdown': method({ input: empty, output: z.object({ stopping: z.literal(true) }), summary: 'Stop the broker' }),
+
+  'token.add': method({ input: tokenAddInput, output: tokenMeta, summary: 'Store a new personal token in the keychain' }),
+  'token.list': method({ input: empty, output: z.array(tokenMeta), summary: 'List personal tokens (metadata only)' }),
+  'token.get': method({ input: tokenRefInput, output: tokenDetail, summary: 'One token’s metadata and rotation history' }),
+  'token.reveal': method({
+    input: tokenRevealInput,
+    output: tokenRevealOutput,
+    summary: 'Read a token’s value (explicit, audited)',
+    revealsSecret: true,
+  }),
+  'token.update': method({ input: tokenUpdateInput, output: tokenMeta, summary: 'Change a token’s metadata' }),
+  'token.rotate': method({ input: tokenRotateInput, output: tokenMeta, summary: 'Replace a token’s value' }),
+  'token.remove': method({ input: tokenRefInput, output: tokenRemoveOutput, summary: 'Delete a token and its value' }),
+
+  'audit.list': method({ input: auditListInput, output: z.array(auditEntry), summary: 'Read the audit log, newest first' }),
+  'audit.verify': method({ input: empty, output: auditVerifyOutput, summary: 'Check the audit hash chain' }),
+} as const;
+
+export type Methods = typeof METHODS;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(METHODS) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(METHODS, name);
+}
