@@ -13,6 +13,7 @@ import { openDatabase } from './store/database';
 import { TokenStore } from './store/token-store';
 import type { ClientContext, ClientSession } from './transports/client-session';
 import type { TransportDeps } from './transports/transport-deps';
+import { UiController } from './transports/ui-controller';
 import { listenUnixSocket } from './transports/unix-socket';
 import { TokenVault } from './vault/token-vault';
 
@@ -24,6 +25,8 @@ export interface BrokerOptions {
   /** Listen on the unix socket (default true). */
   listen?: boolean;
   onShutdownRequested?: (reason: string) => void;
+  /** Built renderer served by `latch ui` (default: dist/renderer beside the broker bundle). */
+  rendererDir?: string;
 }
 
 export interface RunningBroker {
@@ -55,6 +58,11 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     events.emit('token.changed', { name, change }),
   );
   const connections = new Set<ClientSession>();
+  const transportRef: { current: TransportDeps | null } = { current: null };
+  const ui = new UiController(() => {
+    if (!transportRef.current) throw new Error('transport not ready');
+    return transportRef.current;
+  }, options.rendererDir);
 
   const services: BrokerServices = {
     paths,
@@ -65,6 +73,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     audit,
     events,
     logger,
+    ui,
     async status() {
       return {
         version: LATCH_VERSION,
@@ -91,6 +100,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     },
   });
   const transport: TransportDeps = { dispatcher, events, logger, actor: currentActor(), connections };
+  transportRef.current = transport;
 
   let server: Server | null = null;
   if (options.listen !== false) {
@@ -103,6 +113,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     closing ??= (async () => {
       logger.info('broker.stopping', { reason });
       events.emit('broker.stopping', { reason });
+      await ui.close();
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
       for (const session of connections) session.close();
       await audit.flushHead();

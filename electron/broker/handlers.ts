@@ -29,5 +29,8 @@ export function createHandlers(services: BrokerServices): Handlers<ClientContext
 
     'audit.list': (input) => audit.list(input),
     'audit.verify': () => audit.verify(),
+
+    'ui.open': ({ port }) => services.ui.open(port),
+    'ui.close': async () => ({ closed: await services.ui.close() }),
   };
 }

@@ -7,6 +7,7 @@ import type { Logger } from './log';
 import type { LatchPaths } from './paths';
 import type { Database } from './store/database';
 import type { TokenVault } from './vault/token-vault';
+import type { UiController } from './transports/ui-controller';
 
 /** Everything the handlers use; built once by `startBroker`. */
 export interface BrokerServices {
@@ -18,6 +19,7 @@ export interface BrokerServices {
   audit: AuditLog;
   events: BrokerEvents;
   logger: Logger;
+  ui: UiController;
   status(): Promise<SystemStatus>;
   requestShutdown(reason: string): void;
 }

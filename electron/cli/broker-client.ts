@@ -19,8 +19,8 @@ export class BrokerClient {
   private constructor(private readonly socket: Socket) {
     socket.setEncoding('utf8');
     socket.on('data', (chunk: string) => this.onData(chunk));
-    socket.on('close', () => this.onClose());
-    socket.on('error', () => this.onClose());
+    socket.on('close', () => this.onDisconnect());
+    socket.on('error', () => this.onDisconnect());
   }
 
   static connect(socketPath: string, clientName: string): Promise<BrokerClient> {
@@ -44,6 +44,12 @@ export class BrokerClient {
       this.pending.set(id, { resolve: resolve as (result: Result<unknown>) => void });
       this.socket.write(JSON.stringify({ type: 'request', id, method, params }) + '\n');
     });
+  }
+
+  /** Called once when the connection to the broker ends. */
+  onClose(listener: () => void): void {
+    if (this.closed) listener();
+    else this.socket.once('close', listener);
   }
 
   onEvent(listener: (frame: EventFrame) => void): () => void {
@@ -80,7 +86,7 @@ export class BrokerClient {
     pending.resolve(frame.result);
   }
 
-  private onClose(): void {
+  private onDisconnect(): void {
     if (this.closed && this.pending.size === 0) return;
     this.closed = true;
     for (const pending of this.pending.values()) {

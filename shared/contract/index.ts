@@ -8,3 +8,5 @@ export * from './schemas/common';
 export * from './schemas/tokens';
 export * from './schemas/audit';
 export * from './schemas/system';
+export * from './schemas/ui';
+export * from './api';

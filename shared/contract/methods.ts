@@ -13,6 +13,7 @@ import {
 } from './schemas/tokens';
 import { auditEntry, auditListInput, auditVerifyOutput } from './schemas/audit';
 import { systemStatus } from './schemas/system';
+import { uiCloseOutput, uiOpenInput, uiOpenOutput } from './schemas/ui';
 
 export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -49,6 +50,13 @@ export const METHODS = {
 
   'audit.list': method({ input: auditListInput, output: z.array(auditEntry), summary: 'Read the audit log, newest first' }),
   'audit.verify': method({ input: empty, output: auditVerifyOutput, summary: 'Check the audit hash chain' }),
+
+  'ui.open': method({
+    input: uiOpenInput,
+    output: uiOpenOutput,
+    summary: 'Start the browser UI server (if needed) and mint a one-time login URL',
+  }),
+  'ui.close': method({ input: empty, output: uiCloseOutput, summary: 'Stop the browser UI server' }),
 } as const;
 
 export type Methods = typeof METHODS;

@@ -24,8 +24,9 @@ export class ClientSession {
     private readonly send: (text: string) => void,
     private readonly transport: string,
     actor: string,
+    clientName = 'client',
   ) {
-    this.context = { actor, client: `${transport}:client`, connectionId: nextConnectionId++ };
+    this.context = { actor, client: `${transport}:${clientName}`, connectionId: nextConnectionId++ };
     this.unsubscribe = events.subscribe((event, payload) => {
       this.write({ type: 'event', event, payload } as EventFrame);
     });

@@ -22,4 +22,6 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'token.remove': { name: 'github-work' },
   'audit.list': { limit: 10, action: 'token.add', target: 'x', outcome: 'ok', beforeSeq: 5 },
   'audit.verify': {},
+  'ui.open': { port: 7777 },
+  'ui.close': {},
 };
