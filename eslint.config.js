@@ -67,7 +67,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js', 'vitest.config.ts', 'vite.*.config.ts', 'forge.config.ts', 'playwright.config.ts'],
+    files: ['eslint.config.js', 'vitest.config.ts', 'vite.*.config.ts', 'electron/vite.*.config.ts', 'forge.config.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -88,6 +88,11 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
         clients: connections.size,
       };
     },
+    async lock() {
+      keys.forget();
+      logger.info('broker.locked', {});
+      return 0;
+    },
     requestShutdown(reason) {
       setImmediate(() => options.onShutdownRequested?.(reason));
     },

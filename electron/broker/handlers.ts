@@ -8,6 +8,7 @@ export function createHandlers(services: BrokerServices): Handlers<ClientContext
   const caller = (ctx: ClientContext) => ({ actor: ctx.actor, client: ctx.client });
   return {
     'system.status': async () => services.status(),
+    'system.lock': async () => ({ leasesEnded: await services.lock(), cachesCleared: true as const }),
     'system.shutdown': (_input, ctx) => {
       services.requestShutdown(`requested by ${ctx.client}`);
       return { stopping: true as const };

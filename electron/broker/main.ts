@@ -14,7 +14,10 @@ async function main(): Promise<void> {
     const broker = await startBroker({ onShutdownRequested: shutdown });
     stop = broker.close;
     // Tell a parent that waits for readiness (the CLI's auto-start) that the socket is up.
-    process.send?.({ type: 'ready', socketPath: broker.services.paths.socketPath });
+    const ready = { type: 'ready', socketPath: broker.services.paths.socketPath };
+    process.send?.(ready);
+    // Inside Electron's utilityProcess the parent listens on parentPort instead.
+    (process as NodeJS.Process & { parentPort?: { postMessage(message: unknown): void } }).parentPort?.postMessage(ready);
     if (process.stdout.isTTY) process.stdout.write(`latch broker listening on ${broker.services.paths.socketPath}\n`);
   } catch (error) {
     if (error instanceof BrokerAlreadyRunningError) {

@@ -22,4 +22,6 @@ export interface BrokerServices {
   ui: UiController;
   status(): Promise<SystemStatus>;
   requestShutdown(reason: string): void;
+  /** End every lease and forget cached keys; returns how many leases ended. */
+  lock(): Promise<number>;
 }

@@ -33,6 +33,11 @@ function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>
  */
 export const METHODS = {
   'system.status': method({ input: empty, output: systemStatus, summary: 'Broker health, paths and keychain state' }),
+  'system.lock': method({
+    input: empty,
+    output: z.object({ leasesEnded: z.number().int(), cachesCleared: z.literal(true) }),
+    summary: 'End every lease and forget every cached key (tray “Lock”)',
+  }),
   'system.shutdown': method({ input: empty, output: z.object({ stopping: z.literal(true) }), summary: 'Stop the broker' }),
 
   'token.add': method({ input: tokenAddInput, output: tokenMeta, summary: 'Store a new personal token in the keychain' }),

@@ -23,6 +23,11 @@ export class InternalKeys {
     return pending;
   }
 
+  /** Drop every cached key (Lock); the next use reads the keychain again. */
+  forget(): void {
+    this.cache.clear();
+  }
+
   private async load(name: InternalKeyName): Promise<Buffer> {
     const stored = await this.keychain.get(INTERNAL_SERVICE, name);
     if (stored !== null) return Buffer.from(stored, 'base64');

@@ -3,6 +3,7 @@ import type { MethodInput, MethodName } from '../../../shared/contract';
 /** One valid input per contract method. A method missing here fails the contract tests. */
 export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'system.status': {},
+  'system.lock': {},
   'system.shutdown': {},
   'token.add': {
     name: 'github-work',
