@@ -16,6 +16,9 @@ import type { TransportDeps } from './transports/transport-deps';
 import { UiController } from './transports/ui-controller';
 import { listenUnixSocket } from './transports/unix-socket';
 import { TokenVault } from './vault/token-vault';
+import { ProjectStore } from './projects/project-store';
+import { ProjectService } from './projects/project-service';
+import { EnvService } from './projects/env-service';
 
 export const LATCH_VERSION = process.env.LATCH_VERSION ?? '0.1.0-dev';
 
@@ -57,6 +60,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   const vault = new TokenVault(keychain, new TokenStore(db), audit, (name, change) =>
     events.emit('token.changed', { name, change }),
   );
+  const projects = new ProjectService(new ProjectStore(db), vault, keys, (project) => events.emit('project.changed', project));
+  const env = new EnvService(projects, vault, audit);
   const connections = new Set<ClientSession>();
   const transportRef: { current: TransportDeps | null } = { current: null };
   const ui = new UiController(() => {
@@ -74,6 +79,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     events,
     logger,
     ui,
+    projects,
+    env,
     async status() {
       return {
         version: LATCH_VERSION,
@@ -119,6 +126,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
       logger.info('broker.stopping', { reason });
       events.emit('broker.stopping', { reason });
       await ui.close();
+      projects.close();
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
       for (const session of connections) session.close();
       await audit.flushHead();

@@ -31,6 +31,27 @@ export function createHandlers(services: BrokerServices): Handlers<ClientContext
     'audit.list': (input) => audit.list(input),
     'audit.verify': () => audit.verify(),
 
+    'project.add': ({ path }) => services.projects.add(path),
+    'project.list': () => services.projects.list(),
+    'project.get': ({ project, environment }) => services.projects.get(project, environment),
+    'project.remove': ({ project }) => {
+      services.projects.remove(project);
+      return { removed: true as const };
+    },
+    'stub.get': async ({ project, name }) => {
+      const loaded = services.projects.resolve(project);
+      return { project: loaded.record.id, name, ...(await services.projects.stubValue(loaded, name)) };
+    },
+    'stub.rotate': async ({ project, name }, ctx) => {
+      const loaded = services.projects.resolve(project);
+      services.projects.rotateStub(loaded, name);
+      await audit.append({ ...caller(ctx), action: 'stub.rotate', target: `${loaded.record.id}/${name}`, outcome: 'ok' });
+      return { project: loaded.record.id, name, ...(await services.projects.stubValue(loaded, name)) };
+    },
+    'stub.shapes': () => services.projects.gallery(),
+    'env.resolve': ({ project, environment, reason }, ctx) => services.env.resolve(project, environment, caller(ctx), reason),
+    'env.migrate': ({ file, project }, ctx) => services.env.migrate(file, project, caller(ctx)),
+
     'ui.open': ({ port }) => services.ui.open(port),
     'ui.close': async () => ({ closed: await services.ui.close() }),
   };

@@ -8,6 +8,8 @@ import type { LatchPaths } from './paths';
 import type { Database } from './store/database';
 import type { TokenVault } from './vault/token-vault';
 import type { UiController } from './transports/ui-controller';
+import type { ProjectService } from './projects/project-service';
+import type { EnvService } from './projects/env-service';
 
 /** Everything the handlers use; built once by `startBroker`. */
 export interface BrokerServices {
@@ -20,6 +22,8 @@ export interface BrokerServices {
   events: BrokerEvents;
   logger: Logger;
   ui: UiController;
+  projects: ProjectService;
+  env: EnvService;
   status(): Promise<SystemStatus>;
   requestShutdown(reason: string): void;
   /** End every lease and forget cached keys; returns how many leases ended. */

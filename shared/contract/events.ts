@@ -8,6 +8,7 @@ export const EVENTS = {
     change: z.enum(['added', 'updated', 'rotated', 'removed']),
   }),
   'audit.appended': z.object({ seq: z.number().int(), action: z.string(), outcome: z.string() }),
+  'project.changed': z.object({ id: z.string(), path: z.string(), ok: z.boolean() }),
   'broker.stopping': z.object({ reason: z.string() }),
 } as const;
 

@@ -9,4 +9,5 @@ export * from './schemas/tokens';
 export * from './schemas/audit';
 export * from './schemas/system';
 export * from './schemas/ui';
+export * from './schemas/projects';
 export * from './api';

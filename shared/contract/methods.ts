@@ -14,6 +14,20 @@ import {
 import { auditEntry, auditListInput, auditVerifyOutput } from './schemas/audit';
 import { systemStatus } from './schemas/system';
 import { uiCloseOutput, uiOpenInput, uiOpenOutput } from './schemas/ui';
+import {
+  envMigrateInput,
+  envMigrateOutput,
+  envResolveInput,
+  envResolveOutput,
+  projectAddInput,
+  projectDetail,
+  projectGetInput,
+  projectRefInput,
+  projectSummary,
+  stubRefInput,
+  stubShapeInfo,
+  stubValueOutput,
+} from './schemas/projects';
 
 export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -55,6 +69,21 @@ export const METHODS = {
 
   'audit.list': method({ input: auditListInput, output: z.array(auditEntry), summary: 'Read the audit log, newest first' }),
   'audit.verify': method({ input: empty, output: auditVerifyOutput, summary: 'Check the audit hash chain' }),
+
+  'project.add': method({ input: projectAddInput, output: projectSummary, summary: 'Register a project folder (its latch.yaml)' }),
+  'project.list': method({ input: empty, output: z.array(projectSummary), summary: 'Known projects with their template status' }),
+  'project.get': method({ input: projectGetInput, output: projectDetail, summary: 'A project’s template: each secret and its status for you' }),
+  'project.remove': method({ input: projectRefInput, output: z.object({ removed: z.literal(true) }), summary: 'Forget a project (files untouched)' }),
+  'stub.get': method({ input: stubRefInput, output: stubValueOutput, summary: 'The stub value for one stub secret (stable until rotated)' }),
+  'stub.rotate': method({ input: stubRefInput, output: stubValueOutput, summary: 'Rotate a stub: the next value replaces it' }),
+  'stub.shapes': method({ input: empty, output: z.array(stubShapeInfo), summary: 'The built-in stub shapes, each with an example' }),
+  'env.resolve': method({
+    input: envResolveInput,
+    output: envResolveOutput,
+    summary: 'A project’s local environment (stubs and personal tokens), audited',
+    revealsSecret: true,
+  }),
+  'env.migrate': method({ input: envMigrateInput, output: envMigrateOutput, summary: 'Move a .env file’s values into the keychain and template' }),
 
   'ui.open': method({
     input: uiOpenInput,

@@ -50,4 +50,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE projects (
+        path TEXT PRIMARY KEY,
+        id TEXT NOT NULL,
+        template_file TEXT NOT NULL,
+        source TEXT NOT NULL,
+        added_at TEXT NOT NULL
+      );
+      CREATE INDEX projects_by_id ON projects(id);
+      CREATE TABLE stub_rotations (
+        project_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        rotation INTEGER NOT NULL,
+        rotated_at TEXT NOT NULL,
+        PRIMARY KEY (project_id, name)
+      );
+    `,
+  },
 ];
