@@ -19,6 +19,10 @@ import { TokenVault } from './vault/token-vault';
 import { ProjectStore } from './projects/project-store';
 import { ProjectService } from './projects/project-service';
 import { EnvService } from './projects/env-service';
+import { LeaseManager } from './leases/lease-manager';
+import { LeaseStore } from './leases/lease-store';
+import { ProviderRegistry } from './providers/provider-registry';
+import { ShellManager } from './shells/shell-manager';
 
 export const LATCH_VERSION = process.env.LATCH_VERSION ?? '0.1.0-dev';
 
@@ -62,6 +66,19 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   );
   const projects = new ProjectService(new ProjectStore(db), vault, keys, (project) => events.emit('project.changed', project));
   const env = new EnvService(projects, vault, audit);
+  const leaseStore = new LeaseStore(db);
+  const providers = new ProviderRegistry(leaseStore, keychain);
+  const shellsRef: { current: ShellManager | null } = { current: null };
+  const leases = new LeaseManager(leaseStore, projects, vault, providers, audit, logger, {
+    changed: (lease) => events.emit('lease.changed', { id: lease.id, project: lease.project, state: lease.state, expiresAt: lease.expiresAt, endReason: lease.endReason }),
+    expiring: (lease, secondsLeft) => {
+      events.emit('lease.expiring', { id: lease.id, project: lease.project, expiresAt: lease.expiresAt, secondsLeft });
+      shellsRef.current?.leaseExpiring(lease, secondsLeft);
+    },
+    ended: (lease) => shellsRef.current?.leaseEnded(lease),
+  });
+  const shells = new ShellManager(leases, events, logger);
+  shellsRef.current = shells;
   const connections = new Set<ClientSession>();
   const transportRef: { current: TransportDeps | null } = { current: null };
   const ui = new UiController(() => {
@@ -81,6 +98,9 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     ui,
     projects,
     env,
+    leases,
+    shells,
+    providers,
     async status() {
       return {
         version: LATCH_VERSION,
@@ -96,9 +116,10 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
       };
     },
     async lock() {
+      const ended = await leases.revokeAll({ actor: currentActor(), client: 'broker' }, 'locked');
       keys.forget();
-      logger.info('broker.locked', {});
-      return 0;
+      logger.info('broker.locked', { leasesEnded: ended });
+      return ended;
     },
     requestShutdown(reason) {
       setImmediate(() => options.onShutdownRequested?.(reason));
@@ -118,6 +139,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   if (options.listen !== false) {
     server = await listenUnixSocket(paths.socketPath, paths.runtimeDir, transport);
   }
+  await leases.recover();
   logger.info('broker.started', { version: LATCH_VERSION, socketPath: paths.socketPath });
 
   let closing: Promise<void> | null = null;
@@ -126,6 +148,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
       logger.info('broker.stopping', { reason });
       events.emit('broker.stopping', { reason });
       await ui.close();
+      shells.closeAll();
+      leases.close();
       projects.close();
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
       for (const session of connections) session.close();

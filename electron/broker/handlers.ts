@@ -52,6 +52,41 @@ export function createHandlers(services: BrokerServices): Handlers<ClientContext
     'env.resolve': ({ project, environment, reason }, ctx) => services.env.resolve(project, environment, caller(ctx), reason),
     'env.migrate': ({ file, project }, ctx) => services.env.migrate(file, project, caller(ctx)),
 
+    'lease.create': ({ project, environment, ttlSeconds, kind }, ctx) =>
+      services.leases.create(project, { kind: kind ?? 'run', ...(environment !== undefined && { environment }), ...(ttlSeconds !== undefined && { ttlSeconds }) }, caller(ctx)),
+    'lease.list': () => services.leases.list(),
+    'lease.get': ({ lease }) => services.leases.info(lease),
+    'lease.renew': ({ lease, session, ttlSeconds }, ctx) =>
+      services.leases.renew({ ...(lease !== undefined && { lease }), ...(session !== undefined && { session }) }, ttlSeconds, caller(ctx)),
+    'lease.revoke': ({ lease }, ctx) => services.leases.revoke(lease, caller(ctx)),
+    'lease.revokeProject': async ({ project }, ctx) => ({ revoked: await services.leases.revokeProject(project, caller(ctx)) }),
+    'shell.open': ({ project, environment, ttlSeconds, cols, rows }, ctx) =>
+      services.shells.open(
+        project,
+        { ...(environment !== undefined && { environment }), ...(ttlSeconds !== undefined && { ttlSeconds }), ...(cols !== undefined && { cols }), ...(rows !== undefined && { rows }) },
+        caller(ctx),
+      ),
+    'shell.list': () => services.shells.list(),
+    'shell.attach': ({ shell }, ctx) => services.shells.attach(shell, ctx.connectionId),
+    'shell.input': ({ shell, data }) => {
+      services.shells.input(shell, data);
+      return { ok: true as const };
+    },
+    'shell.resize': ({ shell, cols, rows }) => {
+      services.shells.resize(shell, cols, rows);
+      return { ok: true as const };
+    },
+    'shell.close': async ({ shell }, ctx) => {
+      await services.shells.close(shell, caller(ctx));
+      return { ok: true as const };
+    },
+    'provider.addPostgres': async ({ name, host, port, database, adminUser, adminPassword }, ctx) => {
+      await services.providers.addPostgresServer(name, { host, port, database, adminUser }, adminPassword);
+      await audit.append({ ...caller(ctx), action: 'provider.add', target: name, outcome: 'ok', value: adminPassword });
+      return { name, type: 'postgres', host, port, database, adminUser };
+    },
+    'provider.list': () => services.providers.listServers(),
+
     'ui.open': ({ port }) => services.ui.open(port),
     'ui.close': async () => ({ closed: await services.ui.close() }),
   };

@@ -10,6 +10,9 @@ import type { TokenVault } from './vault/token-vault';
 import type { UiController } from './transports/ui-controller';
 import type { ProjectService } from './projects/project-service';
 import type { EnvService } from './projects/env-service';
+import type { LeaseManager } from './leases/lease-manager';
+import type { ShellManager } from './shells/shell-manager';
+import type { ProviderRegistry } from './providers/provider-registry';
 
 /** Everything the handlers use; built once by `startBroker`. */
 export interface BrokerServices {
@@ -24,6 +27,9 @@ export interface BrokerServices {
   ui: UiController;
   projects: ProjectService;
   env: EnvService;
+  leases: LeaseManager;
+  shells: ShellManager;
+  providers: ProviderRegistry;
   status(): Promise<SystemStatus>;
   requestShutdown(reason: string): void;
   /** End every lease and forget cached keys; returns how many leases ended. */

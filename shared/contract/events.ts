@@ -9,6 +9,11 @@ export const EVENTS = {
   }),
   'audit.appended': z.object({ seq: z.number().int(), action: z.string(), outcome: z.string() }),
   'project.changed': z.object({ id: z.string(), path: z.string(), ok: z.boolean() }),
+  'lease.changed': z.object({ id: z.string(), project: z.string(), state: z.string(), expiresAt: z.string(), endReason: z.string().nullable() }),
+  'lease.expiring': z.object({ id: z.string(), project: z.string(), expiresAt: z.string(), secondsLeft: z.number() }),
+  /** Masked terminal output; only to clients attached to that shell. */
+  'shell.output': z.object({ shell: z.string(), data: z.string() }),
+  'shell.exited': z.object({ shell: z.string(), exitCode: z.number().int().nullable(), reason: z.string() }),
   'broker.stopping': z.object({ reason: z.string() }),
 } as const;
 

@@ -10,4 +10,5 @@ export * from './schemas/audit';
 export * from './schemas/system';
 export * from './schemas/ui';
 export * from './schemas/projects';
+export * from './schemas/leases';
 export * from './api';

@@ -28,6 +28,22 @@ import {
   stubShapeInfo,
   stubValueOutput,
 } from './schemas/projects';
+import {
+  leaseCreateInput,
+  leaseCreateOutput,
+  leaseInfo,
+  leaseRefInput,
+  leaseRenewInput,
+  leaseRevokeProjectInput,
+  postgresServerInput,
+  providerServerInfo,
+  shellAttachOutput,
+  shellInfo,
+  shellInputInput,
+  shellOpenInput,
+  shellRefInput,
+  shellResizeInput,
+} from './schemas/leases';
 
 export interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -84,6 +100,26 @@ export const METHODS = {
     revealsSecret: true,
   }),
   'env.migrate': method({ input: envMigrateInput, output: envMigrateOutput, summary: 'Move a .env file’s values into the keychain and template' }),
+
+  'lease.create': method({
+    input: leaseCreateInput,
+    output: leaseCreateOutput,
+    summary: 'Start a lease: the project’s environment for a bounded time (for `latch run` / `latch shell`)',
+    revealsSecret: true,
+  }),
+  'lease.list': method({ input: empty, output: z.array(leaseInfo), summary: 'Leases, live first, with revocations owed' }),
+  'lease.get': method({ input: leaseRefInput, output: leaseInfo, summary: 'One lease' }),
+  'lease.renew': method({ input: leaseRenewInput, output: leaseInfo, summary: 'Extend a lease (up to its max TTL)' }),
+  'lease.revoke': method({ input: leaseRefInput, output: leaseInfo, summary: 'End a lease now; revoke its dynamic credentials at the source' }),
+  'lease.revokeProject': method({ input: leaseRevokeProjectInput, output: z.object({ revoked: z.number().int() }), summary: 'End every lease of a project' }),
+  'shell.open': method({ input: shellOpenInput, output: shellInfo, summary: 'Open a dev shell (pty in the broker) for a project' }),
+  'shell.list': method({ input: empty, output: z.array(shellInfo), summary: 'Open shells' }),
+  'shell.attach': method({ input: shellRefInput, output: shellAttachOutput, summary: 'Receive a shell’s (masked) output on this connection' }),
+  'shell.input': method({ input: shellInputInput, output: z.object({ ok: z.literal(true) }), summary: 'Type into a shell' }),
+  'shell.resize': method({ input: shellResizeInput, output: z.object({ ok: z.literal(true) }), summary: 'Resize a shell’s terminal' }),
+  'shell.close': method({ input: shellRefInput, output: z.object({ ok: z.literal(true) }), summary: 'Close a shell and end its lease' }),
+  'provider.addPostgres': method({ input: postgresServerInput, output: providerServerInfo, summary: 'Configure a Postgres server for dynamic roles (admin password to the keychain)' }),
+  'provider.list': method({ input: empty, output: z.array(providerServerInfo), summary: 'Configured provider servers' }),
 
   'ui.open': method({
     input: uiOpenInput,

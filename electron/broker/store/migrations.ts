@@ -70,4 +70,45 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    sql: `
+      CREATE TABLE leases (
+        id TEXT PRIMARY KEY,
+        project_id TEXT NOT NULL,
+        project_path TEXT NOT NULL,
+        environment TEXT,
+        kind TEXT NOT NULL,
+        state TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        max_expires_at TEXT NOT NULL,
+        ttl_seconds INTEGER NOT NULL,
+        renewals INTEGER NOT NULL DEFAULT 0,
+        client TEXT NOT NULL,
+        on_expiry TEXT NOT NULL,
+        session_hash TEXT NOT NULL,
+        ended_at TEXT,
+        end_reason TEXT
+      );
+      CREATE INDEX leases_by_state ON leases(state);
+      CREATE TABLE lease_secrets (
+        lease_id TEXT NOT NULL REFERENCES leases(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        source TEXT NOT NULL,
+        provider_spec TEXT,
+        handle TEXT,
+        revocation TEXT NOT NULL DEFAULT 'none',
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_retry_at TEXT,
+        last_error TEXT,
+        PRIMARY KEY (lease_id, name)
+      );
+      CREATE TABLE provider_servers (
+        name TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        config TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -29,7 +29,7 @@ export class ClientSession {
     this.context = { actor, client: `${transport}:${clientName}`, connectionId: nextConnectionId++ };
     this.unsubscribe = events.subscribe((event, payload) => {
       this.write({ type: 'event', event, payload } as EventFrame);
-    });
+    }, this.context.connectionId);
   }
 
   /** Handle one complete text frame from the client. Never throws. */
