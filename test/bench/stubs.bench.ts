@@ -1,10 +1,7 @@
 // Stub generation throughput across the whole built-in catalogue.
 //
-// Run: npx esbuild test/bench/stubs.bench.ts --bundle --platform=node --format=esm \
-//        --outfile=/tmp/stubs-bench.mjs && node /tmp/stubs-bench.mjs
-// or import benchStubs() from a bench runner. Target: >= 100,000 stubs/s over the mix.
+// Used by test/bench/templates.bench.ts (npm run bench:stubs). Target: >= 100,000 stubs/s over the mix.
 
-import { pathToFileURL } from 'node:url';
 import { deriveStubSeed, generateStub, STUB_SHAPES } from '../../shared/stubs';
 
 export interface ShapeThroughput {
@@ -104,20 +101,4 @@ export function benchStubs(options: StubBenchOptions = {}): StubBenchResult {
     seedDerivationsPerSecond: measureSeedDerivations(Math.min(250, durationMs)),
     perShape,
   };
-}
-
-function isMainModule(): boolean {
-  const entry = process.argv[1];
-  return entry !== undefined && import.meta.url === pathToFileURL(entry).href;
-}
-
-if (isMainModule()) {
-  const result = benchStubs();
-  console.log(`stubs/s over ${STUB_SHAPES.length} shapes: ${result.stubsPerSecond.toLocaleString('en')} wall-clock, ${result.stubsPerCpuSecond.toLocaleString('en')} per CPU second`);
-  console.log(`seed derivations/s: ${result.seedDerivationsPerSecond.toLocaleString('en')}`);
-  console.log('slowest shapes (fastest batch, no GC):');
-  for (const shape of result.perShape.slice(0, 8)) {
-    console.log(`  ${shape.id.padEnd(32)} ${shape.stubsPerSecond.toLocaleString('en')}/s`);
-  }
-  console.log('fastest shape:', result.perShape[result.perShape.length - 1]);
 }
