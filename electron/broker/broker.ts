@@ -23,6 +23,7 @@ import { LeaseManager } from './leases/lease-manager';
 import { LeaseStore } from './leases/lease-store';
 import { ProviderRegistry } from './providers/provider-registry';
 import { ShellManager } from './shells/shell-manager';
+import { KnownValues } from './workspaces/known-values';
 
 export const LATCH_VERSION = process.env.LATCH_VERSION ?? '0.1.0-dev';
 
@@ -79,6 +80,10 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   });
   const shells = new ShellManager(leases, events, logger);
   shellsRef.current = shells;
+  const known = new KnownValues(vault, leases, keys);
+  events.subscribe((event) => {
+    if (event === 'token.changed') known.invalidate();
+  });
   const connections = new Set<ClientSession>();
   const transportRef: { current: TransportDeps | null } = { current: null };
   const ui = new UiController(() => {
@@ -101,6 +106,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     leases,
     shells,
     providers,
+    known,
     async status() {
       return {
         version: LATCH_VERSION,

@@ -87,6 +87,8 @@ export function createHandlers(services: BrokerServices): Handlers<ClientContext
     },
     'provider.list': () => services.providers.listServers(),
 
+    'scan.knownIndex': () => services.known.index(),
+
     'ui.open': ({ port }) => services.ui.open(port),
     'ui.close': async () => ({ closed: await services.ui.close() }),
   };

@@ -13,6 +13,7 @@ import type { EnvService } from './projects/env-service';
 import type { LeaseManager } from './leases/lease-manager';
 import type { ShellManager } from './shells/shell-manager';
 import type { ProviderRegistry } from './providers/provider-registry';
+import type { KnownValues } from './workspaces/known-values';
 
 /** Everything the handlers use; built once by `startBroker`. */
 export interface BrokerServices {
@@ -30,6 +31,7 @@ export interface BrokerServices {
   leases: LeaseManager;
   shells: ShellManager;
   providers: ProviderRegistry;
+  known: KnownValues;
   status(): Promise<SystemStatus>;
   requestShutdown(reason: string): void;
   /** End every lease and forget cached keys; returns how many leases ended. */

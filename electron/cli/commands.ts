@@ -259,6 +259,32 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./commands/lease')).providerList,
   },
   {
+    path: ['scan'],
+    usage: 'latch scan [PATH…] [--staged] [--format text|json|sarif] [--baseline FILE] [--include-stubs]',
+    summary: 'find secrets in files (exit 1 when found, 0 when clean, 2 on usage errors)',
+    details:
+      'Honours .gitignore and .latchignore (paths, or fingerprint:HEX lines); skips binaries and big files.\n' +
+      'Lines with latch:allow are not reported. Your own tokens are recognised by name when the broker runs.',
+    flags: {
+      staged: { type: 'boolean', description: 'scan what `git commit` would record' },
+      format: { type: 'string', value: 'FMT', description: 'text (default), json or sarif' },
+      baseline: { type: 'string', value: 'FILE', description: 'report only findings not in this JSON report' },
+      'include-stubs': { type: 'boolean', description: 'also list recognised Latch stubs (never a failure)' },
+      'no-known': { type: 'boolean', description: 'do not ask the broker for your known values' },
+      'max-size': { type: 'string', value: 'KIB', description: 'skip files larger than this (default 2048)' },
+    },
+    args: { min: 0, max: 1000 },
+    load: async () => (await import('./commands/scan')).scan,
+  },
+  {
+    path: ['hook', 'install'],
+    usage: 'latch hook install',
+    summary: 'install a git pre-commit hook running `latch scan --staged` (keeps an existing hook)',
+    flags: {},
+    args: { min: 0, max: 0 },
+    load: async () => (await import('./commands/hook')).hookInstall,
+  },
+  {
     path: ['ui'],
     usage: 'latch ui [--port N] [--no-open] [--detach] | latch ui --stop',
     summary: 'serve the Latch UI to your browser on 127.0.0.1 (one-time login link)',

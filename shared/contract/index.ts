@@ -11,4 +11,5 @@ export * from './schemas/system';
 export * from './schemas/ui';
 export * from './schemas/projects';
 export * from './schemas/leases';
+export * from './schemas/scan';
 export * from './api';

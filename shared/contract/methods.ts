@@ -13,6 +13,7 @@ import {
 } from './schemas/tokens';
 import { auditEntry, auditListInput, auditVerifyOutput } from './schemas/audit';
 import { systemStatus } from './schemas/system';
+import { knownIndexOutput } from './schemas/scan';
 import { uiCloseOutput, uiOpenInput, uiOpenOutput } from './schemas/ui';
 import {
   envMigrateInput,
@@ -120,6 +121,12 @@ export const METHODS = {
   'shell.close': method({ input: shellRefInput, output: z.object({ ok: z.literal(true) }), summary: 'Close a shell and end its lease' }),
   'provider.addPostgres': method({ input: postgresServerInput, output: providerServerInfo, summary: 'Configure a Postgres server for dynamic roles (admin password to the keychain)' }),
   'provider.list': method({ input: empty, output: z.array(providerServerInfo), summary: 'Configured provider servers' }),
+
+  'scan.knownIndex': method({
+    input: empty,
+    output: knownIndexOutput,
+    summary: 'Keyed hashes of the values the broker holds, for finding them in files',
+  }),
 
   'ui.open': method({
     input: uiOpenInput,

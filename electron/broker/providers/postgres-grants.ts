@@ -65,6 +65,8 @@ const ALLOWED: Record<ObjectKind | SchemaWideKind, readonly Privilege[]> = {
 const COLUMN_PRIVILEGES: readonly Privilege[] = ['SELECT', 'INSERT', 'UPDATE', 'REFERENCES'];
 const OBJECT_KINDS: readonly string[] = ['TABLE', 'SEQUENCE', 'DATABASE', 'SCHEMA'];
 const SCHEMA_WIDE_KINDS: readonly string[] = ['TABLES', 'SEQUENCES', 'FUNCTIONS', 'PROCEDURES', 'ROUTINES'];
+/** Object kinds GRANT knows but templates may not use (a name after them is not a table). */
+const UNSUPPORTED_KINDS: readonly string[] = ['FUNCTION', 'PROCEDURE', 'ROUTINE', 'LARGE', 'FOREIGN', 'DOMAIN', 'TYPE', 'LANGUAGE', 'TABLESPACE', 'PARAMETER'];
 const MAX_GRANT_LENGTH = 2000;
 
 type Token = { type: 'word'; text: string } | { type: 'punct'; text: ',' | '.' | '(' | ')' };
@@ -187,6 +189,10 @@ class Parser {
       if (kind === 'DATABASE') return { kind, names: this.identifierList('a database name').map((name) => [name]) };
       if (kind === 'SCHEMA') return { kind, names: this.identifierList('a schema name').map((name) => [name]) };
       return { kind, names: this.qualifiedNameList(`a ${kind.toLowerCase()} name`) };
+    }
+    const next = this.tokens[this.position + 1];
+    if (keyword !== undefined && UNSUPPORTED_KINDS.includes(keyword) && next?.type === 'word') {
+      throw new GrantSyntaxError(`${keyword} objects are not supported (use TABLE, SEQUENCE, DATABASE, SCHEMA or ALL … IN SCHEMA)`);
     }
     return { kind: 'TABLE', names: this.qualifiedNameList('a table name') };
   }

@@ -46,6 +46,7 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'shell.close': { shell: 'sh_1' },
   'provider.addPostgres': { name: 'local-pg', host: '127.0.0.1', port: 5432, database: 'app', adminUser: 'postgres', adminPassword: 'pw-123' },
   'provider.list': {},
+  'scan.knownIndex': {},
   'ui.open': { port: 7777 },
   'ui.close': {},
 };

@@ -1,0 +1,1 @@
+export { ShellsPage } from './ShellsPage';
