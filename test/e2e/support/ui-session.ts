@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeLatchHome, runLatch, type LatchHome } from '../../integration/support/latch-home';
@@ -43,9 +41,8 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium through playwright-core, with a throwaway profile. */
+/** Debian's Chromium through playwright-core (Playwright gives it a throwaway profile). */
 export async function launchChromium(): Promise<BrowserSession> {
-  const profile = mkdtempSync(join(tmpdir(), 'latch-chromium-'));
   const browser = await chromium.launch({
     executablePath: process.env.LATCH_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -57,7 +54,6 @@ export async function launchChromium(): Promise<BrowserSession> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      `--user-data-dir=${profile}`,
     ],
   });
   const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
@@ -68,7 +64,6 @@ export async function launchChromium(): Promise<BrowserSession> {
     page,
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }
