@@ -17,5 +17,5 @@ step typecheck
 npm run --silent typecheck
 step "unit tests"
 npx vitest run --project unit "$@"
-step "integration and e2e tests (private keyring session)"
-scripts/with-keyring.sh npx vitest run --project integration --project e2e "$@"
+step "integration and e2e tests (private keyring session, private PostgreSQL)"
+scripts/with-keyring.sh scripts/with-postgres.sh npx vitest run --project integration --project e2e "$@"

@@ -94,7 +94,7 @@ export class LeaseManager {
             env[secret.name] = await this.vault.read(secret.token, caller, 'token.read', label);
             secretRecords.push({ ...base, source: `keychain:${secret.token}` });
           } else if (secret.class === 'dynamic') {
-            const provider = await this.providers.build(secret.provider);
+            const provider = await this.providers.build(secret.provider, project.record.path);
             const credential = await provider.mint({ leaseId: id, projectId: template.project, secretName: secret.name, expiresAt });
             env[secret.name] = credential.value;
             const handle = JSON.stringify(credential.handle);
@@ -106,7 +106,7 @@ export class LeaseManager {
     } catch (error) {
       // Undo what was minted so a failed lease leaves nothing alive at the source.
       for (const m of minted) {
-        const provider = await this.providers.build(m.spec).catch(() => null);
+        const provider = await this.providers.build(m.spec, project.record.path).catch(() => null);
         await provider?.revoke(JSON.parse(m.handle ?? '{}') as Record<string, string>).catch(() => undefined);
       }
       if (error instanceof ProviderError) throw new ContractFailure('PROVIDER_FAILED', error.message);
@@ -173,7 +173,7 @@ export class LeaseManager {
     const expiresAt = new Date(next);
     for (const secret of this.store.secrets(record.id)) {
       if (!secret.providerSpec || !secret.handle) continue;
-      const provider = await this.providers.build(JSON.parse(secret.providerSpec) as Provider);
+      const provider = await this.providers.build(JSON.parse(secret.providerSpec) as Provider, record.projectPath);
       await provider.renew(JSON.parse(secret.handle) as Record<string, string>, expiresAt).catch((error: unknown) => {
         throw new ContractFailure('PROVIDER_FAILED', `renewing ${secret.name} failed: ${error instanceof Error ? error.message : 'error'}`);
       });
@@ -259,7 +259,7 @@ export class LeaseManager {
 
   private async tryRevoke(secret: LeaseSecretRecord): Promise<void> {
     try {
-      const provider = await this.providers.build(JSON.parse(secret.providerSpec as string) as Provider);
+      const provider = await this.providers.build(JSON.parse(secret.providerSpec as string) as Provider, this.store.get(secret.leaseId)?.projectPath);
       await provider.revoke(JSON.parse(secret.handle as string) as Record<string, string>);
       this.store.setRevocation(secret.leaseId, secret.name, 'done', { attempts: secret.attempts + 1 });
       this.logger.info('lease.revoked_at_source', { lease: secret.leaseId, secret: secret.name });

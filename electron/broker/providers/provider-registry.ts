@@ -31,9 +31,10 @@ export class ProviderRegistry {
     return this.store.servers().map((s) => ({ name: s.name, type: s.type, ...(s.config as unknown as PostgresServerConfig) }));
   }
 
-  async build(spec: Provider): Promise<CredentialProvider> {
+  /** `cwd`: the project folder, so templates can name commands relative to it. */
+  async build(spec: Provider, cwd?: string): Promise<CredentialProvider> {
     if (spec.type === 'command') {
-      return createCommandProvider({ mint: spec.mint, ...(spec.revoke !== undefined && { revoke: spec.revoke }) });
+      return createCommandProvider({ mint: spec.mint, ...(spec.revoke !== undefined && { revoke: spec.revoke }), ...(cwd !== undefined && { cwd }) });
     }
     const name = spec.server ?? spec.resource;
     if (name === undefined) throw new ContractFailure('TEMPLATE_INVALID', 'a postgres provider needs `server:` (or `resource:`)');

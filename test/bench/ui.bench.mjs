@@ -1,0 +1,106 @@
+// npm run bench:ui — inside scripts/with-keyring.sh: time from `latch ui` start to the Tokens
+// page rendered with 500 tokens (Chromium, playwright-core), and the renderer bundle size.
+// Targets: < 1 s to interactive with 500 tokens; bundle < 400 KB gzipped. Not a timed test.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../..');
+const LATCH = join(root, 'bin', 'latch.mjs');
+const TOKENS = Number(process.env.BENCH_TOKENS ?? 500);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const home = mkdtempSync(join(tmpdir(), 'latch-bench-ui-'));
+const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_STATE_HOME: join(home, 'state'), XDG_RUNTIME_DIR: join(home, 'run') };
+mkdirSync(env.XDG_RUNTIME_DIR, { mode: 0o700 });
+const latch = (args) => spawnSync(process.execPath, [LATCH, ...args], { env, encoding: 'utf8' });
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function seed() {
+  latch(['daemon', 'start']);
+  const { socketPath } = JSON.parse(latch(['status', '--json']).stdout);
+  const socket = createConnection(socketPath);
+  await new Promise((r) => socket.once('connect', r));
+  let buffered = '';
+  let pending = 0;
+  let done;
+  const finished = new Promise((r) => (done = r));
+  socket.setEncoding('utf8').on('data', (chunk) => {
+    buffered += chunk;
+    let nl;
+    while ((nl = buffered.indexOf('\n')) !== -1) {
+      const frame = JSON.parse(buffered.slice(0, nl));
+      buffered = buffered.slice(nl + 1);
+      if (frame.type === 'response' && --pending === 0) done();
+    }
+  });
+  for (let i = 0; i < TOKENS; i++) {
+    pending++;
+    const kind = ['github', 'npm', 'aws', 'stripe', 'slack'][i % 5];
+    socket.write(JSON.stringify({ type: 'request', id: i + 1, method: 'token.add', params: { name: `token-${String(i).padStart(3, '0')}`, value: `bench-value-${i}-${Math.random().toString(36).slice(2)}`, kind, owner: `team-${i % 7}`, rotationPeriodDays: 30 + (i % 90), ...(i % 4 === 0 && { expiresAt: new Date(Date.now() + (i % 30) * 86400000).toISOString() }) } }) + '\n');
+  }
+  await finished;
+  socket.end();
+}
+
+function bundleSize() {
+  const dir = join(root, 'dist', 'renderer');
+  let raw = 0;
+  let gz = 0;
+  const walk = (d) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else {
+        raw += statSync(path).size;
+        gz += gzipSync(readFileSync(path), { level: 9 }).length;
+      }
+    }
+  };
+  walk(dir);
+  return { raw, gz };
+}
+
+const browser = await chromium.launch({ executablePath: process.env.LATCH_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'] });
+try {
+  await seed();
+  const cold = [];
+  const warm = [];
+  for (let run = 0; run < RUNS * 2; run++) {
+    const coldRun = run % 2 === 0;
+    if (coldRun) latch(['daemon', 'stop']);
+    else latch(['ui', '--stop']);
+    const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
+    const page = await context.newPage();
+    const start = performance.now();
+    const child = spawn(process.execPath, [LATCH, 'ui', '--no-open', '--detach'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
+    await new Promise((r) => child.on('close', r));
+    await page.goto(out.trim());
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="token-row-"]').length >= n, TOKENS, { timeout: 30_000, polling: 'raf' });
+    await page.getByTestId('token-search').fill('token-4');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="token-row-"]').length < 200, null, { polling: 'raf' });
+    (coldRun ? cold : warm).push(performance.now() - start);
+    await context.close();
+  }
+  const size = bundleSize();
+  const row = (a, b, c, d) => `${a.padEnd(58)}${b.padStart(12)}${c.padStart(16)}${d.padStart(8)}`;
+  console.log(`\nbench:ui — ${TOKENS} tokens, ${RUNS} runs each, Chromium via playwright-core, node ${process.version}, ${new Date().toISOString()}\n`);
+  console.log(row('', 'measured', 'target', ''));
+  console.log(row('`latch ui` start → Tokens page with all rows, searchable (broker running)', `${median(warm).toFixed(0)} ms`, '< 1000 ms', median(warm) < 1000 ? 'MET' : 'MISSED'));
+  console.log(row('  same, cold: broker started by `latch ui` too', `${median(cold).toFixed(0)} ms`, '', ''));
+  console.log(row('renderer bundle (all files), gzipped', `${(size.gz / 1024).toFixed(1)} KB`, '< 400 KB', size.gz < 400 * 1024 ? 'MET' : 'MISSED'));
+  console.log(row('  raw', `${(size.raw / 1024).toFixed(1)} KB`, '', ''));
+} finally {
+  await browser.close();
+  latch(['daemon', 'stop']);
+  rmSync(home, { recursive: true, force: true });
+}
