@@ -30,7 +30,12 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.mjs' },
 });
-await build({ ...common, entryPoints: { broker: 'electron/broker/main.ts' }, outdir: 'dist', outExtension: { '.js': '.mjs' } });
+await build({
+  ...common,
+  entryPoints: { broker: 'electron/broker/main.ts', 'scan-worker': 'electron/broker/workspaces/scan-worker.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+});
 
 if (!process.argv.includes('--no-renderer') && existsSync('vite.renderer.config.ts')) {
   const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });

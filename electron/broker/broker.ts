@@ -24,6 +24,8 @@ import { LeaseStore } from './leases/lease-store';
 import { ProviderRegistry } from './providers/provider-registry';
 import { ShellManager } from './shells/shell-manager';
 import { KnownValues } from './workspaces/known-values';
+import { FindingStore } from './workspaces/finding-store';
+import { WorkspaceService } from './workspaces/workspace-service';
 
 export const LATCH_VERSION = process.env.LATCH_VERSION ?? '0.1.0-dev';
 
@@ -81,8 +83,10 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   const shells = new ShellManager(leases, events, logger);
   shellsRef.current = shells;
   const known = new KnownValues(vault, leases, keys);
+  const workspaces = new WorkspaceService(new FindingStore(db), known, vault, events, logger);
   events.subscribe((event) => {
     if (event === 'token.changed') known.invalidate();
+    if (event === 'token.changed' || event === 'lease.changed') workspaces.invalidateKnown();
   });
   const connections = new Set<ClientSession>();
   const transportRef: { current: TransportDeps | null } = { current: null };
@@ -107,6 +111,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     shells,
     providers,
     known,
+    workspaces,
     async status() {
       return {
         version: LATCH_VERSION,
@@ -146,6 +151,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     server = await listenUnixSocket(paths.socketPath, paths.runtimeDir, transport);
   }
   await leases.recover();
+  void workspaces.start().catch((error: unknown) => logger.error('workspaces.start_failed', describeErrorForLog(error)));
   logger.info('broker.started', { version: LATCH_VERSION, socketPath: paths.socketPath });
 
   let closing: Promise<void> | null = null;
@@ -155,6 +161,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
       events.emit('broker.stopping', { reason });
       await ui.close();
       shells.closeAll();
+      await workspaces.close();
       leases.close();
       projects.close();
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));

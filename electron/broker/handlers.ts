@@ -89,6 +89,20 @@ export function createHandlers(services: BrokerServices): Handlers<ClientContext
 
     'scan.knownIndex': () => services.known.index(),
 
+    'workspace.add': ({ path }) => services.workspaces.add(path),
+    'workspace.list': () => services.workspaces.list(),
+    'workspace.remove': async ({ path }) => {
+      await services.workspaces.remove(path);
+      return { removed: true as const };
+    },
+    'workspace.metrics': () => services.workspaces.metrics(),
+    'finding.list': ({ workspace, state }) => services.workspaces.findings({ ...(workspace !== undefined && { workspace }), ...(state !== undefined && { state }) }),
+    'finding.fix': async ({ fingerprint, action }, ctx) => {
+      const result = await services.workspaces.fix(fingerprint, action, caller(ctx));
+      await audit.append({ ...caller(ctx), action: `finding.${action}`, target: fingerprint, outcome: 'ok' });
+      return { fingerprint, action, ...result };
+    },
+
     'ui.open': ({ port }) => services.ui.open(port),
     'ui.close': async () => ({ closed: await services.ui.close() }),
   };

@@ -14,6 +14,7 @@ import type { LeaseManager } from './leases/lease-manager';
 import type { ShellManager } from './shells/shell-manager';
 import type { ProviderRegistry } from './providers/provider-registry';
 import type { KnownValues } from './workspaces/known-values';
+import type { WorkspaceService } from './workspaces/workspace-service';
 
 /** Everything the handlers use; built once by `startBroker`. */
 export interface BrokerServices {
@@ -32,6 +33,7 @@ export interface BrokerServices {
   shells: ShellManager;
   providers: ProviderRegistry;
   known: KnownValues;
+  workspaces: WorkspaceService;
   status(): Promise<SystemStatus>;
   requestShutdown(reason: string): void;
   /** End every lease and forget cached keys; returns how many leases ended. */

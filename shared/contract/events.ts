@@ -14,6 +14,18 @@ export const EVENTS = {
   /** Masked terminal output; only to clients attached to that shell. */
   'shell.output': z.object({ shell: z.string(), data: z.string() }),
   'shell.exited': z.object({ shell: z.string(), exitCode: z.number().int().nullable(), reason: z.string() }),
+  'finding.opened': z.object({
+    fingerprint: z.string(),
+    workspace: z.string(),
+    file: z.string(),
+    line: z.number().int(),
+    rule: z.string(),
+    severity: z.string(),
+    kind: z.string(),
+    message: z.string(),
+    tracked: z.boolean(),
+  }),
+  'finding.closed': z.object({ fingerprint: z.string(), workspace: z.string(), file: z.string(), state: z.string() }),
   'broker.stopping': z.object({ reason: z.string() }),
 } as const;
 

@@ -12,4 +12,5 @@ export * from './schemas/ui';
 export * from './schemas/projects';
 export * from './schemas/leases';
 export * from './schemas/scan';
+export * from './schemas/workspaces';
 export * from './api';

@@ -14,6 +14,15 @@ import {
 import { auditEntry, auditListInput, auditVerifyOutput } from './schemas/audit';
 import { systemStatus } from './schemas/system';
 import { knownIndexOutput } from './schemas/scan';
+import {
+  findingFixInput,
+  findingFixOutput,
+  findingInfo,
+  findingListInput,
+  workspaceAddInput,
+  workspaceInfo,
+  workspaceMetrics,
+} from './schemas/workspaces';
 import { uiCloseOutput, uiOpenInput, uiOpenOutput } from './schemas/ui';
 import {
   envMigrateInput,
@@ -127,6 +136,13 @@ export const METHODS = {
     output: knownIndexOutput,
     summary: 'Keyed hashes of the values the broker holds, for finding them in files',
   }),
+
+  'workspace.add': method({ input: workspaceAddInput, output: workspaceInfo, summary: 'Watch a folder for secrets saved into files' }),
+  'workspace.list': method({ input: empty, output: z.array(workspaceInfo), summary: 'Watched workspaces' }),
+  'workspace.remove': method({ input: workspaceAddInput, output: z.object({ removed: z.literal(true) }), summary: 'Stop watching a folder' }),
+  'workspace.metrics': method({ input: empty, output: workspaceMetrics, summary: 'Open findings, time to fix, fixed vs ignored' }),
+  'finding.list': method({ input: findingListInput, output: z.array(findingInfo), summary: 'Findings in watched workspaces' }),
+  'finding.fix': method({ input: findingFixInput, output: findingFixOutput, summary: 'Apply a fix: move to keychain, .gitignore, ignore, open in editor' }),
 
   'ui.open': method({
     input: uiOpenInput,

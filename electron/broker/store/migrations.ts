@@ -111,4 +111,32 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    sql: `
+      CREATE TABLE workspaces (path TEXT PRIMARY KEY, source TEXT NOT NULL, added_at TEXT NOT NULL);
+      CREATE TABLE findings (
+        fingerprint TEXT PRIMARY KEY,
+        workspace TEXT NOT NULL,
+        file TEXT NOT NULL,
+        line INTEGER NOT NULL,
+        col INTEGER NOT NULL,
+        end_line INTEGER NOT NULL,
+        end_col INTEGER NOT NULL,
+        rule TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        redacted TEXT NOT NULL,
+        message TEXT NOT NULL,
+        tracked INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        detected_at TEXT NOT NULL,
+        closed_at TEXT,
+        offset INTEGER NOT NULL,
+        length INTEGER NOT NULL
+      );
+      CREATE INDEX findings_by_file ON findings(workspace, file, state);
+    `,
+  },
 ];

@@ -47,6 +47,12 @@ export const VALID_INPUTS: { [M in MethodName]: MethodInput<M> } = {
   'provider.addPostgres': { name: 'local-pg', host: '127.0.0.1', port: 5432, database: 'app', adminUser: 'postgres', adminPassword: 'pw-123' },
   'provider.list': {},
   'scan.knownIndex': {},
+  'workspace.add': { path: '/home/me/src/api' },
+  'workspace.list': {},
+  'workspace.remove': { path: '/home/me/src/api' },
+  'workspace.metrics': {},
+  'finding.list': { workspace: '/home/me/src/api', state: 'open' },
+  'finding.fix': { fingerprint: '0123456789abcdef', action: 'ignore' },
   'ui.open': { port: 7777 },
   'ui.close': {},
 };
