@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import * as parcelWatcher from '@parcel/watcher';
 import { ContractFailure, type FindingInfo, type FixAction, type WorkspaceInfo } from '../../../shared/contract';
-import type { Finding } from '../../../shared/scan';
+import type { Finding, Scanner } from '../../../shared/scan';
 import type { BrokerEvents } from '../events';
 import type { Logger } from '../log';
 import { writeFileAtomic } from '../projects/atomic-file';
@@ -67,6 +67,8 @@ export function vscodeFolders(home = homedir()): string[] {
 export class WorkspaceService {
   private readonly watched = new Map<string, Watched>();
   private known: KnownIndexData | null = null;
+  /** Compiled once per known-value index: building a scanner compiles every rule. */
+  private scanner: Scanner | null = null;
 
   constructor(
     private readonly store: FindingStore,
@@ -118,6 +120,7 @@ export class WorkspaceService {
   /** Known values changed (token added/rotated, lease started/ended): next scans use the new index. */
   invalidateKnown(): void {
     this.known = null;
+    this.scanner = null;
   }
 
   private info(path: string): WorkspaceInfo {
@@ -203,8 +206,8 @@ export class WorkspaceService {
   }
 
   private async onEvents(w: Watched, events: parcelWatcher.Event[]): Promise<void> {
-    const known = await this.knownIndex();
-    const scanner = scannerFor(known);
+    if (!this.scanner) this.scanner = scannerFor(await this.knownIndex());
+    const scanner = this.scanner;
     for (const event of events) {
       const rel = relative(w.root, event.path);
       if (rel.split(sep).some((part) => isSkippedDir(part))) continue;
