@@ -84,9 +84,24 @@ async function connect(): Promise<void> {
       renderTray();
     });
     trayState = { ...trayState, connected: true };
+    await refreshTrayState();
   } catch (error) {
     new Notification({ title: 'Latch', body: `Could not start the broker: ${error instanceof Error ? error.message : String(error)}` }).show();
   }
+  renderTray();
+}
+
+/** Tray state from the broker: projects (with missing secrets), open findings, live leases. */
+async function refreshTrayState(): Promise<void> {
+  if (!broker) return;
+  const [projects, metrics, leases] = await Promise.all([broker.call('project.list', {}), broker.call('workspace.metrics', {}), broker.call('lease.list', {})]);
+  trayState = {
+    ...trayState,
+    connected: true,
+    projects: projects.ok ? projects.value.map((p) => ({ id: p.id, name: p.name, missing: p.counts.missing })) : trayState.projects,
+    openFindings: metrics.ok ? metrics.value.open : trayState.openFindings,
+    activeLeases: leases.ok ? leases.value.filter((l) => l.state === 'active' || l.state === 'expiring').length : trayState.activeLeases,
+  };
   renderTray();
 }
 
@@ -98,7 +113,7 @@ function onBrokerEvent(frame: EventFrame): void {
     notification.on('click', () => showWindow(text.route));
     notification.show();
   }
-  renderTray();
+  if (frame.event !== 'shell.output' && frame.event !== 'audit.appended') void refreshTrayState();
 }
 
 function toMenuTemplate(items: TrayMenuItem[]): MenuItemConstructorOptions[] {

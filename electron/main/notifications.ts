@@ -18,6 +18,18 @@ export function notificationFor<E extends EventName>(event: E, payload: EventPay
       const p = payload as EventPayload<'token.changed'>;
       return p.change === 'rotated' ? { title: 'Token rotated', body: `“${p.name}” has a new value.`, route: '#/tokens' } : null;
     }
+    case 'finding.opened': {
+      const p = payload as EventPayload<'finding.opened'>;
+      return {
+        title: p.tracked ? 'Secret committed to git' : 'Secret saved into a file',
+        body: `${p.file}:${p.line} — ${p.message}${p.tracked ? ' Already in history: rotate it.' : ''}`,
+        route: '#/workspaces',
+      };
+    }
+    case 'lease.expiring': {
+      const p = payload as EventPayload<'lease.expiring'>;
+      return { title: `${p.project}: lease ends in ${p.secondsLeft}s`, body: 'Renew it from the Shells page or run `latch renew` in the shell.', route: '#/shells' };
+    }
     default:
       return null;
   }

@@ -74,3 +74,13 @@ describe('tray menu builder', () => {
     expect(lock).toMatchObject({ enabled: false });
   });
 });
+
+describe('notifications', () => {
+  it('turns a new finding into a notification that opens the Workspaces page, without the value', async () => {
+    const { notificationFor } = await import('../../../electron/main/notifications');
+    const text = notificationFor('finding.opened', { fingerprint: 'ab12', workspace: '/w', file: '.env', line: 3, rule: 'github-pat', severity: 'critical', kind: 'leak', message: 'GitHub token found', tracked: true });
+    expect(text).toEqual({ title: 'Secret committed to git', body: '.env:3 — GitHub token found Already in history: rotate it.', route: '#/workspaces' });
+    expect(notificationFor('lease.expiring', { id: 'l', project: 'api', expiresAt: 'x', secondsLeft: 60 })?.route).toBe('#/shells');
+    expect(notificationFor('audit.appended', { seq: 1, action: 'x', outcome: 'ok' })).toBeNull();
+  });
+});
