@@ -3,6 +3,7 @@ import { constants } from 'node:os';
 import { resolve } from 'node:path';
 import { parseDuration } from '../../../shared/manifest/model/duration';
 import { createMasker } from '../../../shared/redact/masker';
+import type { OutputMasker } from '../../../shared/redact/types';
 import { sessionEnv } from '../../broker/shells/shell-env';
 import { boolFlag, stringFlag } from '../args';
 import { CliFailure, type CommandContext } from '../context';
@@ -53,14 +54,20 @@ export async function run(ctx: CommandContext): Promise<number> {
       [child.stdout, ctx.io.stdout],
       [child.stderr, ctx.io.stderr],
     ] as const) {
-      const masker = createMasker(secrets);
+      // Built on first output: compiling the patterns costs more than a silent command takes.
+      let masker: OutputMasker | null = null;
       stream?.on('data', (chunk: Buffer) => {
+        masker ??= createMasker(secrets);
         const masked = masker.push(chunk);
-        if (masked.length > 0) out.write(masked);
+        // Respect back-pressure so a fast producer cannot pile up output in memory.
+        if (masked.length > 0 && !out.write(masked)) {
+          stream.pause();
+          out.once('drain', () => stream.resume());
+        }
       });
       stream?.on('end', () => {
-        const rest = masker.flush();
-        if (rest.length > 0) out.write(rest);
+        const rest = masker?.flush();
+        if (rest && rest.length > 0) out.write(rest);
       });
     }
   }
