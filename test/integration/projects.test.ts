@@ -183,6 +183,24 @@ describe('latch env migrate', () => {
     expect(readdirSync(dir).filter((f) => f.includes('latch-backup'))).toEqual([]);
   });
 
+  it('rolls back mid-way: tokens already stored are removed and the file is untouched when a later step fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'latch-migrate-midway-'));
+    writeFileSync(join(dir, '.env'), REALISTIC_ENV);
+    // A latch.yaml whose `secrets` is not a mapping: extending it fails after the values are in the keychain.
+    writeFileSync(join(dir, 'latch.yaml'), 'version: 1\nproject: midway\nsecrets:\n  - not-a-mapping\n');
+    const before = (JSON.parse((await runLatch(home, ['token', 'ls', '--json'])).stdout) as unknown[]).length;
+    const result = await runLatch(home, ['env', 'migrate', join(dir, '.env')]);
+    expect(result.code).not.toBe(0);
+    expect(readFileSync(join(dir, '.env'), 'utf8')).toBe(REALISTIC_ENV);
+    expect(readFileSync(join(dir, 'latch.yaml'), 'utf8')).toBe('version: 1\nproject: midway\nsecrets:\n  - not-a-mapping\n');
+    expect((JSON.parse((await runLatch(home, ['token', 'ls', '--json'])).stdout) as unknown[]).length).toBe(before);
+    const audit = JSON.parse((await runLatch(home, ['audit', 'ls', '--json', '--limit', '30'])).stdout) as Array<{ action: string; outcome: string }>;
+    expect(audit.filter((e) => e.action === 'token.add').length).toBeGreaterThanOrEqual(5);
+    expect(audit.filter((e) => e.action === 'token.remove').length).toBeGreaterThanOrEqual(5);
+    expect(audit.find((e) => e.action === 'env.migrate')).toMatchObject({ outcome: 'error' });
+    expect(readdirSync(dir).sort()).toEqual(['.env', 'latch.yaml']);
+  });
+
   it('leaves the original file intact and stores nothing when the keychain is locked', async () => {
     const other = makeLatchHome({ LATCH_KEYRING_INNER: '' });
     const dir = mkdtempSync(join(tmpdir(), 'latch-migrate-locked-'));
