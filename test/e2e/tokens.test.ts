@@ -101,7 +101,7 @@ describe('Tokens and Audit pages, against a real broker and keychain', () => {
     for (const name of ['projects', 'shells', 'workspaces', 'access']) {
       await page.getByTestId(`nav-${name}`).click();
       await page.getByTestId(`page-${name}`).waitFor();
-      await shot(page, name);
+      await shot(page, `page-${name}`);
     }
   });
 });

@@ -75,6 +75,12 @@ describe('watched workspaces', () => {
     expect(fixed.map((f) => f.fingerprint)).toContain(opened.payload.fingerprint);
   });
 
+  it('scans files written into a newly created folder', async () => {
+    mkdirSync(join(dir, 'fixtures'));
+    writeFileSync(join(dir, 'fixtures', 'x.txt'), `token=${githubToken()}\n`);
+    await log.waitFor('finding.opened', (p) => p.file === join('fixtures', 'x.txt'));
+  });
+
   it('stays silent for ignored paths', async () => {
     const before = log.events.length;
     writeFileSync(join(dir, 'ignored', 'secret.txt'), `token=${githubToken()}\n`);

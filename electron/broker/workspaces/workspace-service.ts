@@ -219,6 +219,15 @@ export class WorkspaceService {
         this.reconcile(w, event.path, rel, []);
         continue;
       }
+      // A new folder (mkdir + files, a checkout, an unzip): the watcher reports only the folder.
+      if (event.type === 'create' && isDirectory(event.path)) {
+        if (w.filter.ignores(event.path, true)) continue;
+        for (const file of walkFiles(event.path, w.filter)) {
+          const found = scanFile(scanner, file.path, relative(w.root, file.path));
+          if (found) this.reconcile(w, file.path, relative(w.root, file.path), found);
+        }
+        continue;
+      }
       if (hasBinaryExtension(event.path) || w.filter.ignores(event.path, false)) continue;
       const findings = scanFile(scanner, event.path, rel);
       if (findings) this.reconcile(w, event.path, rel, findings);
@@ -315,6 +324,14 @@ export class WorkspaceService {
     this.store.close(finding.fingerprint, 'fixed');
     this.events.emit('finding.closed', { fingerprint: finding.fingerprint, workspace: finding.workspace, file: finding.file, state: 'fixed' });
     return { state: 'fixed', detail: `moved to the keychain as token "${name}"; inject it with a personal entry (token: ${name}) in latch.yaml` };
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

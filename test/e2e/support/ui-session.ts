@@ -11,9 +11,12 @@ export interface UiSession {
   stop(): Promise<void>;
 }
 
-/** A private Latch user with the browser UI served by its broker (`latch ui --no-open --detach`). */
-export async function startUi(): Promise<UiSession> {
-  const home = makeLatchHome();
+/**
+ * A private Latch user with the browser UI served by its broker (`latch ui --no-open --detach`).
+ * `extraEnv` reaches the CLI and the broker it starts (e.g. `LATCH_SHELL` for shells).
+ */
+export async function startUi(extraEnv: NodeJS.ProcessEnv = {}): Promise<UiSession> {
+  const home = makeLatchHome(extraEnv);
   const opened = await runLatch(home, ['ui', '--no-open', '--detach']);
   if (opened.code !== 0) throw new Error(`latch ui failed (${opened.code}): ${opened.stderr}`);
   const loginUrl = opened.stdout.trim();
