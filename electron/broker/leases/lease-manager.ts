@@ -263,6 +263,8 @@ export class LeaseManager {
       await provider.revoke(JSON.parse(secret.handle as string) as Record<string, string>);
       this.store.setRevocation(secret.leaseId, secret.name, 'done', { attempts: secret.attempts + 1 });
       this.logger.info('lease.revoked_at_source', { lease: secret.leaseId, secret: secret.name });
+      const settled = this.store.get(secret.leaseId);
+      if (settled && secret.attempts > 0) this.listener.changed(this.toInfo(settled));
     } catch (error) {
       const attempts = secret.attempts + 1;
       const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempts - 1, 9));
