@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, watch } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ import { walkFiles } from './walk-files';
 
 interface Watched {
   root: string;
-  subscription: parcelWatcher.AsyncSubscription | null;
+  subscription: { close(): void } | null;
   filter: WorkspaceIgnore;
   tracked: Set<string>;
   files: number;
@@ -60,8 +60,8 @@ export function vscodeFolders(home = homedir()): string[] {
 }
 
 /**
- * Watches workspaces with a native watcher (@parcel/watcher: inotify/FSEvents, one
- * subscription per root), scans saved files at once and keeps findings current: new ones
+ * Watches workspaces with the OS's native watcher (fs.watch recursive: inotify/FSEvents;
+ * @parcel/watcher as the fallback), scans saved files at once and keeps findings current: new ones
  * open (event + notification), ones no longer in the file close as fixed.
  */
 export class WorkspaceService {
@@ -91,7 +91,7 @@ export class WorkspaceService {
   }
 
   async remove(path: string): Promise<void> {
-    await this.watched.get(path)?.subscription?.unsubscribe();
+    this.watched.get(path)?.subscription?.close();
     this.watched.delete(path);
     this.store.removeWorkspace(path);
   }
@@ -113,7 +113,7 @@ export class WorkspaceService {
   }
 
   async close(): Promise<void> {
-    for (const w of this.watched.values()) await w.subscription?.unsubscribe().catch(() => undefined);
+    for (const w of this.watched.values()) w.subscription?.close();
     this.watched.clear();
   }
 
@@ -153,23 +153,31 @@ export class WorkspaceService {
     const w: Watched = { root, subscription: null, filter: new WorkspaceIgnore(root), tracked: gitTracked(root), files: 0, scannedAt: null, problem: null };
     this.watched.set(root, w);
     try {
-      w.subscription = await parcelWatcher.subscribe(
-        root,
-        (error, events) => {
-          if (error) {
-            w.problem = `watching stopped: ${error.message}`;
-            return;
-          }
-          void this.onEvents(w, events);
-        },
-        { ignore: ['**/.git/**', '**/node_modules/**'] },
-      );
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      w.problem = /ENOSPC|inotify|watch limit|too many/i.test(message)
-        ? 'the inotify watch limit was hit: saved files are not rescanned live (degraded). Raise it: sudo sysctl fs.inotify.max_user_watches=524288'
-        : `cannot watch this folder (${message.slice(0, 120)}); only scans on request`;
-      this.logger.warn('workspace.watch_failed', { root });
+      w.subscription = this.watchWithNode(w);
+    } catch (nodeError) {
+      // fs.watch could not cover the tree (e.g. the inotify limit): try @parcel/watcher, which
+      // needs fewer resources but batches events (~50 ms later).
+      try {
+        const parcel = await parcelWatcher.subscribe(
+          root,
+          (error, events) => {
+            if (error) {
+              w.problem = `watching stopped: ${error.message}`;
+              return;
+            }
+            void this.onEvents(w, events);
+          },
+          { ignore: ['**/.git/**', '**/node_modules/**'] },
+        );
+        w.subscription = { close: () => void parcel.unsubscribe() };
+        w.problem = null;
+      } catch (error) {
+        const message = `${error instanceof Error ? error.message : String(error)} ${nodeError instanceof Error ? nodeError.message : ''}`;
+        w.problem = /ENOSPC|inotify|watch limit|too many/i.test(message)
+          ? 'the inotify watch limit was hit: saved files are not rescanned live (degraded). Raise it: sudo sysctl fs.inotify.max_user_watches=524288'
+          : `cannot watch this folder (${message.slice(0, 120)}); only scans on request`;
+        this.logger.warn('workspace.watch_failed', { root });
+      }
     }
     await this.initialScan(w);
   }
@@ -205,7 +213,32 @@ export class WorkspaceService {
     });
   }
 
-  private async onEvents(w: Watched, events: parcelWatcher.Event[]): Promise<void> {
+  /**
+   * fs.watch (inotify per folder on Linux, FSEvents on macOS): events arrive within a few ms,
+   * where @parcel/watcher batches them for ~50 ms. Events of one tick are coalesced per path.
+   */
+  private watchWithNode(w: Watched): { close(): void } {
+    const pending = new Set<string>();
+    let scheduled = false;
+    const watcher = watch(w.root, { recursive: true, persistent: false }, (_event, name) => {
+      if (name === null) return;
+      pending.add(join(w.root, name.toString()));
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        const events = [...pending].map((path) => ({ path, type: existsSync(path) ? ('update' as const) : ('delete' as const) }));
+        pending.clear();
+        void this.onEvents(w, events);
+      });
+    });
+    watcher.on('error', (error) => {
+      w.problem = `watching stopped: ${error.message}`;
+    });
+    return { close: () => watcher.close() };
+  }
+
+  private async onEvents(w: Watched, events: ReadonlyArray<{ path: string; type: 'create' | 'update' | 'delete' }>): Promise<void> {
     if (!this.scanner) this.scanner = scannerFor(await this.knownIndex());
     const scanner = this.scanner;
     for (const event of events) {
@@ -220,7 +253,7 @@ export class WorkspaceService {
         continue;
       }
       // A new folder (mkdir + files, a checkout, an unzip): the watcher reports only the folder.
-      if (event.type === 'create' && isDirectory(event.path)) {
+      if (isDirectory(event.path)) {
         if (w.filter.ignores(event.path, true)) continue;
         for (const file of walkFiles(event.path, w.filter)) {
           const found = scanFile(scanner, file.path, relative(w.root, file.path));
