@@ -13,8 +13,8 @@ import { secretLintProfiler } from '@secretlint/profiler';
 import { creator as recommendPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import { BrokerClient } from '../../electron/cli/broker-client';
 import { createScanner, type Finding } from '../../shared/scan';
-import { crc32Base62Tail } from '../../shared/scan/checksums';
 import { plantCorpus } from '../corpus/plant';
+import { githubToken } from '../support/github-token';
 
 const TARGET_BYTES = Number(process.env.BENCH_SCAN_MB ?? 50) * 1024 * 1024;
 const PACKAGES = ['typescript', 'react-dom', 'zod', 'yaml', 'pg', 'vite', 'rollup', 'eslint', '@typescript-eslint', 'fast-check', 'vitest', '@vitest', 'playwright-core', 'ws', 'esbuild', 'dotenv', 'ignore', 'react', '@electron-forge', '@electron', '@babel', '@types', 'undici-types', 'electron', 'lodash', 'rxjs', 'ajv', 'semver', 'tar'];
@@ -64,12 +64,6 @@ const mb = (bytes: number): number => bytes / 1024 / 1024;
 const overlaps = (a: { offset: number; length: number }, start: number, end: number): boolean => start < a.offset + a.length && a.offset < end;
 const quantile = (values: number[], q: number): number => [...values].sort((x, y) => x - y)[Math.min(values.length - 1, Math.floor(q * values.length))] as number;
 
-function githubToken(): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let body = '';
-  for (let i = 0; i < 30; i++) body += alphabet[Math.floor(Math.random() * alphabet.length)];
-  return `ghp_${body}${crc32Base62Tail(body)}`;
-}
 
 async function latency(): Promise<Array<{ size: string; p50: number; p95: number; n: number }> | null> {
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) return null;

@@ -3,15 +3,9 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { crc32Base62Tail } from '../../shared/scan/checksums';
 import { LATCH_BIN } from './support/latch-home';
+import { githubToken } from '../support/github-token';
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-function githubToken(): string {
-  let body = '';
-  for (let i = 0; i < 30; i++) body += ALPHABET[Math.floor(Math.random() * ALPHABET.length)];
-  return 'ghp' + '_' + body + crc32Base62Tail(body);
-}
 
 const ENV = { ...process.env, LATCH_NO_AUTOSTART: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
 

@@ -3,16 +3,10 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crc32Base62Tail } from '../../shared/scan/checksums';
 import { BrokerClient } from '../../electron/cli/broker-client';
 import { makeLatchHome, requireKeyring, runLatch, secretToolLookup, type LatchHome } from './support/latch-home';
+import { githubToken } from '../support/github-token';
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-function githubToken(): string {
-  let body = '';
-  for (let i = 0; i < 30; i++) body += ALPHABET[Math.floor(Math.random() * ALPHABET.length)];
-  return 'ghp' + '_' + body + crc32Base62Tail(body);
-}
 
 interface EventLog {
   events: Array<{ event: string; payload: Record<string, unknown>; at: number }>;
