@@ -88,7 +88,7 @@ class StreamingMasker implements OutputMasker {
   push(chunk: Uint8Array): Uint8Array {
     const buf = this.pending.followedBy(chunk);
     this.scan(buf, false);
-    return this.emit(buf, false);
+    return this.emit(buf, false, buf === chunk);
   }
 
   flush(): Uint8Array {
@@ -252,7 +252,8 @@ class StreamingMasker implements OutputMasker {
     }
   }
 
-  private emit(buf: Uint8Array, final: boolean): Uint8Array {
+  /** `callerOwned`: `buf` is the caller's chunk, so an unchanged run of it may be returned as a view (no copy). */
+  private emit(buf: Uint8Array, final: boolean, callerOwned = false): Uint8Array {
     const cut = final ? buf.length : this.emitEnd(buf);
     const parts: Uint8Array[] = [];
     let cursor = 0;
@@ -268,7 +269,7 @@ class StreamingMasker implements OutputMasker {
     }
     parts.push(buf.subarray(cursor, cut));
 
-    const out = joinParts(parts);
+    const out = callerOwned && parts.length === 1 ? (parts[0] as Uint8Array) : joinParts(parts);
     this.rebase(cut, emitted);
     this.pending.keep(buf, cut);
     return out;

@@ -48,7 +48,8 @@ export interface OutputMasker {
   /**
    * Masks one chunk. Returns every byte that can no longer be part of a value, a split
    * UTF-8 character or a split escape sequence; holds back the rest for the next call.
-   * The returned array is new: it never aliases `chunk`.
+   * When nothing in `chunk` needed masking, the result may be a view of `chunk` itself (no
+   * copy): do not modify `chunk` afterwards. It never aliases the masker's own buffers.
    */
   push(chunk: Uint8Array): Uint8Array;
   /** Ends the stream: returns everything still held back, masked. The masker can be reused. */
