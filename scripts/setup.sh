@@ -42,5 +42,11 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
 # npm ci when node_modules is missing or older than the lockfile.
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say 'installing npm dependencies (npm ci)'
-  npm ci --no-audit --no-fund
+  if ! npm ci --no-audit --no-fund; then
+    # Electron's postinstall downloads its binary; where that is impossible (no internet but
+    # the npm registry), install without it: Latch then runs headless (broker + browser UI).
+    [[ -n "$ELECTRON_SKIP_BINARY_DOWNLOAD" ]] && exit 1
+    say 'npm ci failed (the Electron binary could not be downloaded?): retrying without Electron'
+    ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund
+  fi
 fi
