@@ -150,7 +150,7 @@ export class LeaseManager {
     return this.toInfo(record);
   }
 
-  byRef(ref: { lease?: string; session?: string }): LeaseRecord {
+  private byRef(ref: { lease?: string; session?: string }): LeaseRecord {
     const record = ref.session !== undefined ? this.store.bySessionHash(hashSession(ref.session)) : this.store.get(ref.lease ?? '');
     if (!record) throw new ContractFailure(ref.session !== undefined ? 'UNAUTHORIZED' : 'NOT_FOUND', ref.session !== undefined ? 'unknown session token' : `no lease ${ref.lease}`);
     return record;

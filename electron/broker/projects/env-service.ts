@@ -77,18 +77,22 @@ export class EnvService {
   async migrate(file: string, projectRef: string | undefined, caller: Caller): Promise<EnvMigrateOutput> {
     let text: string;
     try {
-      if (!statSync(file).isFile()) throw new ContractFailure('INVALID_INPUT', `${file} is not a file`);
-      if (statSync(file).size > MAX_ENV_BYTES) throw new ContractFailure('INVALID_INPUT', `${file} is larger than 1 MiB`);
+      const stat = statSync(file);
+      if (!stat.isFile()) throw new ContractFailure('INVALID_INPUT', `${file} is not a file`);
+      if (stat.size > MAX_ENV_BYTES) throw new ContractFailure('INVALID_INPUT', `${file} is larger than 1 MiB`);
       text = readFileSync(file, 'utf8');
     } catch (error) {
       if (error instanceof ContractFailure) throw error;
       throw new ContractFailure('NOT_FOUND', `cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     const folder = dirname(file);
-    const root = projectRef ? this.projects.resolve(projectRef).record.path : (findProjectRoot(folder) ?? folder);
+    // The named project, else the one whose latch.yaml covers the file, else a new one here.
+    const ref = projectRef ?? findProjectRoot(folder);
+    const project = ref !== null ? this.projects.resolve(ref) : null;
+    const root = project?.record.path ?? folder;
+    const projectId = project?.record.id ?? fallbackProjectId(root);
     const templateFile = join(root, TEMPLATE_FILE);
     const existingTemplate = existsSync(templateFile) ? readFileSync(templateFile, 'utf8') : null;
-    const projectId = projectRef && !projectRef.startsWith('/') ? projectRef : existingTemplate ? this.projects.resolve(root).record.id : fallbackProjectId(root);
 
     const values = parseDotenv(text);
     const keys = [...new Set(parseEnvLines(text).flatMap((line) => (line.kind === 'assignment' ? [line.key] : [])))];

@@ -79,7 +79,8 @@ export class ProjectService {
     if (isAbsolute(ref)) {
       const root = findProjectRoot(resolve(ref));
       if (root === null) throw new ContractFailure('NOT_FOUND', `no ${TEMPLATE_FILE} in ${ref} or its parents`);
-      return this.store.byPath(root) ? { record: this.store.byPath(root) as ProjectRecord, loaded: loadTemplate(root) } : this.register(root, 'discovered');
+      const known = this.store.byPath(root);
+      return known ? { record: known, loaded: loadTemplate(root) } : this.register(root, 'discovered');
     }
     const matches = this.store.byId(ref);
     if (matches.length === 0) throw new ContractFailure('NOT_FOUND', `no project "${ref}" (see \`latch project ls\`, or pass its folder)`);

@@ -104,10 +104,6 @@ export class WorkspaceService {
     return this.store.list(filter).map((f) => ({ ...publicFinding(f), fixes: fixesFor(f) }));
   }
 
-  openCount(): number {
-    return this.store.openCount();
-  }
-
   metrics() {
     return this.store.metrics();
   }

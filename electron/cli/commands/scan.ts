@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { createScanner, type KnownValueIndex, type Scanner } from '../../../shared/scan';
 import { DEFAULT_MAX_FILE_BYTES, looksBinary, WorkspaceIgnore } from '../../broker/workspaces/file-filter';
+import { knownValueIndex, scanFile } from '../../broker/workspaces/scan-file';
 import { walkFiles } from '../../broker/workspaces/walk-files';
 import { boolFlag, stringFlag } from '../args';
 import { CliFailure, type CommandContext } from '../context';
@@ -29,12 +29,7 @@ function trackedFiles(cwd: string): Set<string> | null {
 async function knownIndex(ctx: CommandContext): Promise<KnownValueIndex | undefined> {
   if (boolFlag(ctx.args, 'no-known')) return undefined;
   try {
-    const index = await ctx.call('scan.knownIndex', {});
-    const key = Buffer.from(index.key, 'base64');
-    return {
-      values: new Map(index.entries.map((e) => [e.hash, { label: e.label, kind: e.kind, length: e.length }])),
-      hash: (candidate) => createHmac('sha256', key).update(candidate).digest('hex'),
-    };
+    return knownValueIndex(await ctx.call('scan.knownIndex', {}));
   } catch {
     return undefined;
   }
@@ -97,15 +92,11 @@ export async function scan(ctx: CommandContext): Promise<number> {
       const candidates = single ? [{ path: root, size: statSync(root).size }] : walkFiles(root, filter);
       for (const { path, size } of candidates) {
         if (size > maxBytes) continue;
-        let bytes: Buffer;
-        try {
-          bytes = readFileSync(path);
-        } catch {
-          continue;
-        }
-        if (looksBinary(bytes)) continue;
+        const display = relative(cwd, path) || path;
+        const found = scanFile(scanner, path, display, maxBytes);
+        if (found === null) continue;
         files++;
-        findings.push(...scanText(scanner, bytes.toString('utf8'), relative(cwd, path) || path, tracked?.has(path) ?? false));
+        findings.push(...found.map((f) => ({ ...f, file: display, tracked: tracked?.has(path) ?? false })));
       }
     }
   }
