@@ -3,6 +3,7 @@ import type { InternalKeys } from '../keychain/internal-keys';
 import type { LeaseManager } from '../leases/lease-manager';
 import type { TokenVault } from '../vault/token-vault';
 
+/** `label` is a name only: the scanner's message wraps it ("your token `NAME` …"). */
 export interface KnownEntry {
   hash: string;
   label: string;
@@ -35,7 +36,7 @@ export class KnownValues {
       const entries: KnownEntry[] = [];
       for (const token of this.vault.list()) {
         const value = await this.vault.read(token.name, { actor: 'latch', client: 'broker' }, 'token.read', 'known-value index');
-        entries.push({ hash: hash(value), label: `your token \`${token.name}\``, kind: 'personal', length: value.length });
+        entries.push({ hash: hash(value), label: token.name, kind: 'personal', length: value.length });
       }
       return entries;
     })();
@@ -45,7 +46,7 @@ export class KnownValues {
     const leaseEntries: KnownEntry[] = this.leases
       .list()
       .filter((l) => l.state === 'active' || l.state === 'expiring')
-      .flatMap((l) => this.leases.secretValues(l.id).map(({ name, value }) => ({ hash: hash(value), label: `${name} of lease ${l.id}`, kind: 'lease' as const, length: value.length })));
+      .flatMap((l) => this.leases.secretValues(l.id).map(({ name, value }) => ({ hash: hash(value), label: `${name} (lease ${l.id})`, kind: 'lease' as const, length: value.length })));
     return { key: key.toString('base64'), entries: [...(await this.personal), ...leaseEntries] };
   }
 }
