@@ -58,7 +58,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/broker/**/*.ts', 'electron/cli/**/*.ts'],
+    files: ['electron/broker/**/*.ts', 'electron/cli/**/*.ts', 'electron/hub/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,4 +1,6 @@
 import { JSON_FLAG, TOKEN_METADATA_FLAGS, type CommandSpec } from './command-spec';
+import { HUB_COMMANDS } from './hub-commands';
+import { POLICY_COMMANDS } from './policy-commands';
 
 /** Every `latch` command. Implementations load lazily from ./commands/. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -372,4 +374,6 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: { min: 0, max: 0 },
     load: async () => (await import('./commands/daemon')).daemonStatus,
   },
+  ...HUB_COMMANDS,
+  ...POLICY_COMMANDS,
 ];

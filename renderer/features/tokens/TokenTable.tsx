@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import type { TokenMeta } from '../../../shared/contract/schemas/tokens';
+import { useRowWindow } from '../../lib/use-row-window';
 import { Icon, type IconName } from '../../ui/Icon';
 import { DateCell } from './DateCell';
 import { StatusBadge } from './StatusBadge';
@@ -7,15 +9,18 @@ import type { Sort, SortKey } from './token-filter';
 export type TokenAction = 'details' | 'reveal' | 'copy' | 'rotate' | 'edit' | 'remove';
 
 /** `className` marks columns dropped on narrow windows (see app.css). */
-const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; className?: string }> = [
-  { key: 'name', label: 'Name' },
-  { key: 'kind', label: 'Kind' },
-  { key: 'owner', label: 'Owner', className: 'col-optional' },
-  { key: 'status', label: 'Status' },
-  { key: 'expiresAt', label: 'Expires' },
-  { key: 'rotationDueAt', label: 'Rotation due' },
-  { key: 'lastRotatedAt', label: 'Last rotated', className: 'col-optional' },
+const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; className: string }> = [
+  { key: 'name', label: 'Name', className: 'col-name' },
+  { key: 'kind', label: 'Kind', className: 'col-kind' },
+  { key: 'owner', label: 'Owner', className: 'col-owner col-optional' },
+  { key: 'status', label: 'Status', className: 'col-status' },
+  { key: 'expiresAt', label: 'Expires', className: 'col-date' },
+  { key: 'rotationDueAt', label: 'Rotation due', className: 'col-date' },
+  { key: 'lastRotatedAt', label: 'Last rotated', className: 'col-date col-optional' },
 ];
+
+/** Height of one row before a rendered row has been measured (px). */
+const ROW_HEIGHT_ESTIMATE = 47;
 
 const ROW_ACTIONS: ReadonlyArray<{ action: Exclude<TokenAction, 'details'>; icon: IconName; label: string; danger?: boolean }> = [
   { action: 'reveal', icon: 'eye', label: 'Reveal' },
@@ -33,12 +38,19 @@ interface TokenTableProps {
   now: number;
 }
 
+/**
+ * The token list. Long lists keep only the rows near the viewport in the DOM (fixed column
+ * widths, so columns do not jump while scrolling); `aria-rowcount`/`aria-rowindex` tell
+ * assistive technology the full size.
+ */
 export function TokenTable({ tokens, sort, onSort, onAction, now }: TokenTableProps) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const range = useRowWindow(body, tokens.length, ROW_HEIGHT_ESTIMATE);
   return (
     <div className="table-wrap">
-      <table className="table" data-testid="token-table">
+      <table className="table table-fixed" data-testid="token-table" aria-rowcount={tokens.length + 1}>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             {COLUMNS.map((column) => {
               const active = sort.key === column.key;
               return (
@@ -62,9 +74,16 @@ export function TokenTable({ tokens, sort, onSort, onAction, now }: TokenTablePr
             </th>
           </tr>
         </thead>
-        <tbody>
-          {tokens.map((token) => (
-            <tr key={token.id} data-testid={`token-row-${token.name}`} data-status={token.status}>
+        <tbody ref={body}>
+          {range.before > 0 ? <tr className="row-spacer" aria-hidden="true" style={{ height: range.before }} /> : null}
+          {tokens.slice(range.start, range.end).map((token, offset) => (
+            <tr
+              key={token.id}
+              ref={offset === 0 ? range.measureRow : undefined}
+              aria-rowindex={range.start + offset + 2}
+              data-testid={`token-row-${token.name}`}
+              data-status={token.status}
+            >
               <td className="cell-name">
                 <button
                   type="button"
@@ -116,6 +135,7 @@ export function TokenTable({ tokens, sort, onSort, onAction, now }: TokenTablePr
               </td>
             </tr>
           ))}
+          {range.after > 0 ? <tr className="row-spacer" aria-hidden="true" style={{ height: range.after }} /> : null}
         </tbody>
       </table>
     </div>

@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { rowWindow, type RowWindow } from './row-window';
+
+const OVERSCAN = 12;
+/** Lists shorter than this are rendered whole (simpler DOM, find-in-page works on every row). */
+export const WINDOWING_THRESHOLD = 150;
+
+/**
+ * The ancestor that scrolls the list vertically. An `overflow-x: auto` wrapper also computes to
+ * `overflow-y: auto` but grows with its content, so only an ancestor that is shorter than its
+ * content counts.
+ */
+function scrollParent(element: HTMLElement): HTMLElement | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const { overflowY } = getComputedStyle(node);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight + 1) return node;
+  }
+  return null;
+}
+
+/**
+ * Keeps only the rows near the viewport of the list's scrolling ancestor in the DOM. The row
+ * height is measured from a rendered row; `estimate` is used until then.
+ */
+export function useRowWindow(listRef: RefObject<HTMLElement>, count: number, estimate: number): RowWindow & { measureRow(row: HTMLElement | null): void } {
+  const windowed = count > WINDOWING_THRESHOLD;
+  const [rowHeight, setRowHeight] = useState(estimate);
+  const [view, setView] = useState({ listTop: 0, viewportHeight: 1200 });
+  const frame = useRef(0);
+
+  const update = useCallback(() => {
+    frame.current = 0;
+    const list = listRef.current;
+    const scroller = list ? scrollParent(list) : null;
+    if (!list) return;
+    const top = scroller ? scroller.getBoundingClientRect().top : 0;
+    const viewportHeight = scroller ? scroller.clientHeight : window.innerHeight;
+    const listTop = list.getBoundingClientRect().top - top;
+    setView((old) => (old.listTop === listTop && old.viewportHeight === viewportHeight ? old : { listTop, viewportHeight }));
+  }, [listRef]);
+
+  useLayoutEffect(() => {
+    if (windowed) update();
+  }, [windowed, update, count]);
+
+  useEffect(() => {
+    if (!windowed || !listRef.current) return;
+    const scroller = scrollParent(listRef.current) ?? window;
+    const schedule = (): void => {
+      if (frame.current === 0) frame.current = requestAnimationFrame(update);
+    };
+    scroller.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      scroller.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+      if (frame.current !== 0) cancelAnimationFrame(frame.current);
+      frame.current = 0;
+    };
+  }, [windowed, listRef, update]);
+
+  const measureRow = useCallback((row: HTMLElement | null) => {
+    if (!row) return;
+    const height = row.getBoundingClientRect().height;
+    if (height > 0) setRowHeight((old) => (Math.abs(old - height) < 0.5 ? old : height));
+  }, []);
+
+  if (!windowed) return { start: 0, end: count, before: 0, after: 0, measureRow };
+  return { ...rowWindow({ count, rowHeight, listTop: view.listTop, viewportHeight: view.viewportHeight, overscan: OVERSCAN }), measureRow };
+}

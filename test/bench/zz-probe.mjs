@@ -1,0 +1,61 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+const root = '/work/main';
+const LATCH = join(root, 'bin', 'latch.mjs');
+const home = mkdtempSync(join(tmpdir(), 'latch-probe-'));
+const env = { ...process.env, HOME: home, XDG_DATA_HOME: join(home, 'data'), XDG_STATE_HOME: join(home, 'state'), XDG_RUNTIME_DIR: join(home, 'run') };
+mkdirSync(env.XDG_RUNTIME_DIR, { mode: 0o700 });
+const latch = (args) => spawnSync(process.execPath, [LATCH, ...args], { env, encoding: 'utf8' });
+latch(['daemon', 'start']);
+const { socketPath } = JSON.parse(latch(['status', '--json']).stdout);
+const socket = createConnection(socketPath);
+await new Promise((r) => socket.once('connect', r));
+let pending = 0, done; const fin = new Promise(r => done = r); let buf='';
+socket.setEncoding('utf8').on('data', c => { buf += c; let nl; while ((nl = buf.indexOf('\n')) !== -1) { const f = JSON.parse(buf.slice(0, nl)); buf = buf.slice(nl+1); if (f.type==='response' && --pending===0) done(); } });
+for (let i = 0; i < 500; i++) { pending++; socket.write(JSON.stringify({ type:'request', id:i+1, method:'token.add', params:{ name:`token-${String(i).padStart(3,'0')}`, value:`v-${i}-${Math.random()}`, kind:'github', owner:'t' } })+'\n'); }
+await fin; socket.end();
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox','--disable-gpu'] });
+for (let run = 0; run < 2; run++) {
+  latch(['ui','--stop']);
+  const ctx = await browser.newContext(); const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page); await cdp.send('Performance.enable');await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval',{interval:200}); await cdp.send('Profiler.start'); const events=[]; cdp.on('Tracing.dataCollected', d => events.push(...d.value)); await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8.execute,blink.user_timing', transferMode: 'ReportEvents' }); await page.goto('about:blank');
+  await page.addInitScript(() => { const W = window.WebSocket; window.__m = []; window.WebSocket = class extends W { constructor(...a) { super(...a); window.__m.push(['ws-new', performance.now()]); this.addEventListener('open', () => window.__m.push(['ws-open', performance.now()])); this.addEventListener('message', (e) => window.__m.push(['ws-msg '+String(e.data).length, performance.now()])); } }; const mo = new MutationObserver(() => { if (document.querySelector('[data-testid^="token-row-"]')) { window.__m.push(['row-in-dom', performance.now()]); mo.disconnect(); } }); document.addEventListener('DOMContentLoaded', () => { window.__m.push(['dcl', performance.now()]); mo.observe(document.body, { childList: true, subtree: true }); }); });
+  const t0 = performance.now();
+  const marks = [];
+  page.on('websocket', ws => { marks.push(['ws-created', performance.now()-t0]); ws.on('framesent', f => marks.push(['sent '+String(f.payload).slice(0,40), performance.now()-t0])); ws.on('framereceived', f => marks.push(['recv '+String(f.payload).slice(0,40)+' len '+String(f.payload).length, performance.now()-t0])); });
+  page.on('request', r => marks.push(['req '+r.url().slice(-40), performance.now()-t0]));
+  page.on('response', r => marks.push(['res '+r.url().slice(-40)+' '+r.status(), performance.now()-t0]));
+  const child = spawn(process.execPath, [LATCH, 'ui', '--no-open', '--detach'], { env, stdio: ['ignore','pipe','ignore'] });
+  let out=''; child.stdout.setEncoding('utf8').on('data', d => out += d);
+  await new Promise(r => child.on('close', r));
+  marks.push(['printed', performance.now()-t0]);
+  await page.goto(out.trim());
+  marks.push(['goto done', performance.now()-t0]);
+  await page.waitForFunction(() => document.querySelector(`[data-testid="token-table"][aria-rowcount="501"] [data-testid^="token-row-"]`) !== null, null, { polling: 'raf', timeout: 30000 });
+  marks.push(['rows', performance.now()-t0]);
+  console.log('IN-PAGE', JSON.stringify(await page.evaluate(() => { const nav = performance.getEntriesByType('navigation')[0]; const res = performance.getEntriesByType('resource').map(r => [r.name.split('/').pop().slice(0,12), Math.round(r.startTime), Math.round(r.responseEnd)]); return { nav: [Math.round(nav.responseEnd), Math.round(nav.domInteractive), Math.round(nav.domContentLoadedEventEnd), Math.round(nav.loadEventEnd)], res, m: window.__m.map(([k,v]) => k+'@'+Math.round(v)) }; })));
+  console.log('dbg', await page.evaluate(() => { const m = document.querySelector('.main'); return [getComputedStyle(m).overflowY, m.clientHeight, m.scrollHeight, document.querySelector('script[type=module]')?.src, document.querySelector('tbody').getBoundingClientRect().top, window.innerHeight].join(' '); }));console.log('relayout', await page.evaluate(() => { const out=[]; const m=document.querySelector('.main'); for (const w of ['99%','98%','97%']) { m.style.width=w; const t=performance.now(); m.offsetHeight; out.push((performance.now()-t).toFixed(1)); } const tb=document.querySelector('tbody'); const rows=[...tb.children]; for (let i=0;i<2;i++){ tb.style.display='none'; tb.offsetHeight; tb.style.display=''; const t=performance.now(); tb.offsetHeight; out.push('tb '+(performance.now()-t).toFixed(1)); } for (const svg of tb.querySelectorAll('svg')) svg.style.display='none'; for (let i=0;i<2;i++){ tb.style.display='none'; tb.offsetHeight; tb.style.display=''; const t=performance.now(); tb.offsetHeight; out.push('nosvg '+(performance.now()-t).toFixed(1)); } for (const b of tb.querySelectorAll('.row-actions')) b.style.display='none'; for (let i=0;i<2;i++){ tb.style.display='none'; tb.offsetHeight; tb.style.display=''; const t=performance.now(); tb.offsetHeight; out.push('noactions '+(performance.now()-t).toFixed(1)); } return out.join(' '); }));console.log('tags', await page.evaluate(() => { const m = new Map(); for (const e of document.querySelectorAll('*')) m.set(e.tagName, (m.get(e.tagName)??0)+1); return document.querySelectorAll('*').length + ' ' + [...m].sort((a,b)=>b[1]-a[1]).slice(0,8).map(([k,v])=>k+'='+v).join(' '); }));console.log('dom rows', await page.evaluate(() => document.querySelectorAll('[data-testid^="token-row-"]').length), await page.evaluate(() => [...document.querySelectorAll('.row-spacer')].map(e => e.style.height).join(',')));
+  await page.getByTestId('token-search').fill('token-4');
+  marks.push(['filled', performance.now()-t0]);
+  await page.waitForFunction(() => { const rows = [...document.querySelectorAll('[data-testid^="token-row-"]')]; return rows.length > 0 && rows.every((row) => row.getAttribute('data-testid').startsWith('token-row-token-4')); }, null, { polling: 'raf' });
+  marks.push(['searched', performance.now()-t0]);
+  const tracingDone = new Promise(r => cdp.once('Tracing.tracingComplete', r)); await cdp.send('Tracing.end'); await tracingDone;
+  const tot = new Map(); for (const e of events) if (e.ph==='X' && e.dur) tot.set(e.name, (tot.get(e.name)??0)+e.dur); console.log('EV', events.length, [...tot].sort((a,b)=>b[1]-a[1]).slice(0,25).map(([k,v])=>k+'='+(v/1000).toFixed(0)).join(' '));
+  const tasks = events.filter(e => e.ph === 'X' && /RunTask/.test(e.name) && e.dur > 15000).sort((a,b)=>a.ts-b.ts);
+  const base = events.find(e => e.name === 'navigationStart' || e.name==='TracingStartedInBrowser')?.ts ?? tasks[0]?.ts;
+  for (const t of tasks) { const kids = events.filter(e => e.ph==='X' && e.tid===t.tid && e.pid===t.pid && e.ts>=t.ts && e.ts+e.dur<=t.ts+t.dur && e.name!=='RunTask' && e.dur > 3000).map(e => e.name+(e.args?.data?.url? '('+e.args.data.url.split('/').pop()+')':'')+(e.args?.data?.functionName?'('+e.args.data.functionName+')':'')+':'+(e.dur/1000).toFixed(0)).slice(0,8); console.log('task pid', t.pid, 'at', ((t.ts-base)/1000).toFixed(0), 'dur', (t.dur/1000).toFixed(0), kids.join(' ')); }
+  const { metrics } = await cdp.send('Performance.getMetrics'); console.log(metrics.filter(m=>/Duration|Count|Nodes/.test(m.name)).map(m=>m.name+'='+m.value.toFixed(3)).join(' '));
+  const { profile } = await cdp.send('Profiler.stop');
+  const self = new Map(); const byId = new Map(profile.nodes.map(n => [n.id, n]));
+  const dt = profile.timeDeltas; const counts = new Map();
+  profile.samples.forEach((id, i) => counts.set(id, (counts.get(id) ?? 0) + (dt[i] ?? 0)));
+  for (const [id, us] of counts) { const n = byId.get(id); const k = n.callFrame.functionName + ' ' + n.callFrame.url.split('/').pop() + ':' + n.callFrame.lineNumber + ':' + n.callFrame.columnNumber; self.set(k, (self.get(k) ?? 0) + us); }
+  console.log([...self].sort((a,b)=>b[1]-a[1]).slice(0,25).map(([k,v])=>(v/1000).toFixed(1).padStart(8)+' '+k).join('\n'));
+  console.log('--- run', run); for (const [n, t] of marks) console.log(t.toFixed(0).padStart(6), n);
+  await ctx.close();
+}
+await browser.close(); latch(['daemon','stop']);
