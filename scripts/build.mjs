@@ -20,7 +20,8 @@ const common = {
   logLevel: 'warning',
 };
 
-rmSync('dist', { recursive: true, force: true });
+// Only what esbuild writes: the renderer (emptied by Vite itself) survives a --no-renderer build.
+for (const stale of ['dist/chunks', 'dist/cli.mjs', 'dist/broker.mjs', 'dist/scan-worker.mjs']) rmSync(stale, { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { cli: 'electron/cli/bin.ts' },

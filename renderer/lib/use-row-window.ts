@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { rowWindow, type RowWindow } from './row-window';
 
-const OVERSCAN = 12;
+const OVERSCAN = 6;
 /** Lists shorter than this are rendered whole (simpler DOM, find-in-page works on every row). */
 export const WINDOWING_THRESHOLD = 150;
 
