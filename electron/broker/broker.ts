@@ -26,6 +26,10 @@ import { ShellManager } from './shells/shell-manager';
 import { KnownValues } from './workspaces/known-values';
 import { FindingStore } from './workspaces/finding-store';
 import { WorkspaceService } from './workspaces/workspace-service';
+import { AccessService } from './access/access-service';
+import { HubKeys } from './access/hub-keys';
+import { HubMembershipStore } from './access/hub-membership-store';
+import { prodGrantSource } from './access/prod-grants';
 
 export const LATCH_VERSION = process.env.LATCH_VERSION ?? '0.1.0-dev';
 
@@ -82,6 +86,11 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   });
   const shells = new ShellManager(leases, events, logger);
   shellsRef.current = shells;
+  const access = new AccessService({ store: new HubMembershipStore(db), keys: new HubKeys(keychain), audit, events, logger });
+  leases.setProdGrants(prodGrantSource(access));
+  access.onGrantEnded((requestId) => {
+    void leases.endGrantLeases(requestId).catch((error: unknown) => logger.error('access.end_leases_failed', describeErrorForLog(error)));
+  });
   const known = new KnownValues(vault, leases, keys);
   const workspaces = new WorkspaceService(new FindingStore(db), known, vault, events, logger);
   events.subscribe((event) => {
@@ -112,6 +121,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     providers,
     known,
     workspaces,
+    access,
     async status() {
       return {
         version: LATCH_VERSION,
@@ -129,6 +139,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     async lock() {
       const ended = await leases.revokeAll({ actor: currentActor(), client: 'broker' }, 'locked');
       keys.forget();
+      access.lock();
       logger.info('broker.locked', { leasesEnded: ended });
       return ended;
     },
@@ -151,6 +162,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     server = await listenUnixSocket(paths.socketPath, paths.runtimeDir, transport);
   }
   await leases.recover();
+  access.start();
   void workspaces.start().catch((error: unknown) => logger.error('workspaces.start_failed', describeErrorForLog(error)));
   logger.info('broker.started', { version: LATCH_VERSION, socketPath: paths.socketPath });
 
@@ -162,6 +174,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
       await ui.close();
       shells.closeAll();
       await workspaces.close();
+      await access.close();
       leases.close();
       projects.close();
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));

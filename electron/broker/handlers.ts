@@ -87,6 +87,19 @@ export function createHandlers(services: BrokerServices): Handlers<ClientContext
     },
     'provider.list': () => services.providers.listServers(),
 
+    'access.status': () => services.access.status(),
+    'access.join': ({ invite, name }, ctx) => services.access.join(invite, name, caller(ctx)),
+    'access.leave': (_input, ctx) => services.access.leave(caller(ctx)),
+    'access.request': (input, ctx) => services.access.request(input, caller(ctx)),
+    'access.list': (input) => services.access.list(input),
+    'access.get': ({ id }) => services.access.get(id),
+    'access.approve': ({ id, durationSeconds, comment }, ctx) =>
+      services.access.approve(id, { ...(durationSeconds !== undefined && { durationSeconds }), ...(comment !== undefined && { comment }) }, caller(ctx)),
+    'access.deny': ({ id, comment }, ctx) => services.access.deny(id, comment, caller(ctx)),
+    'access.cancel': ({ id }, ctx) => services.access.cancel(id, caller(ctx)),
+    'access.revoke': ({ id, comment }, ctx) => services.access.revoke(id, comment, caller(ctx)),
+    'access.audit': (input) => services.access.audit(input),
+
     'scan.knownIndex': () => services.known.index(),
 
     'workspace.add': ({ path }) => services.workspaces.add(path),

@@ -15,6 +15,7 @@ import type { ShellManager } from './shells/shell-manager';
 import type { ProviderRegistry } from './providers/provider-registry';
 import type { KnownValues } from './workspaces/known-values';
 import type { WorkspaceService } from './workspaces/workspace-service';
+import type { AccessService } from './access/access-service';
 
 /** Everything the handlers use; built once by `startBroker`. */
 export interface BrokerServices {
@@ -34,6 +35,7 @@ export interface BrokerServices {
   providers: ProviderRegistry;
   known: KnownValues;
   workspaces: WorkspaceService;
+  access: AccessService;
   status(): Promise<SystemStatus>;
   requestShutdown(reason: string): void;
   /** End every lease and forget cached keys; returns how many leases ended. */

@@ -14,6 +14,9 @@ export const EXIT = {
   INVALID_INPUT: 8,
   TEMPLATE_INVALID: 9,
   INTERNAL: 10,
+  /** The team hub refused (policy, state) or this machine has not joined one. */
+  ACCESS_REFUSED: 11,
+  HUB_UNAVAILABLE: 12,
   /** 128 + SIGINT, as shells report an interrupted command. */
   INTERRUPTED: 130,
 } as const;
@@ -38,6 +41,11 @@ export function exitCodeFor(code: ErrorCode): number {
       return EXIT.BROKER_UNAVAILABLE;
     case 'INTERNAL':
       return EXIT.INTERNAL;
+    case 'ACCESS_REFUSED':
+    case 'NOT_JOINED':
+      return EXIT.ACCESS_REFUSED;
+    case 'HUB_UNAVAILABLE':
+      return EXIT.HUB_UNAVAILABLE;
     default:
       return EXIT.FAILURE;
   }

@@ -24,7 +24,7 @@ const rendererDir = join(import.meta.dirname, '..', 'renderer', MAIN_WINDOW_VITE
 let window: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let broker: BrokerClient | null = null;
-let trayState: TrayState = { connected: false, projects: [], pendingAccessRequests: 0, openFindings: 0, activeLeases: 0, locked: false };
+let trayState: TrayState = { connected: false, projects: [], pendingAccessRequests: 0, reviews: [], openFindings: 0, activeLeases: 0, locked: false };
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -94,13 +94,26 @@ async function connect(): Promise<void> {
 /** Tray state from the broker: projects (with missing secrets), open findings, live leases. */
 async function refreshTrayState(): Promise<void> {
   if (!broker) return;
-  const [projects, metrics, leases] = await Promise.all([broker.call('project.list', {}), broker.call('workspace.metrics', {}), broker.call('lease.list', {})]);
+  const [projects, metrics, leases, access] = await Promise.all([
+    broker.call('project.list', {}),
+    broker.call('workspace.metrics', {}),
+    broker.call('lease.list', {}),
+    broker.call('access.status', {}),
+  ]);
+  // Only members of a hub have reviews; the hub may be unreachable (keep what we had).
+  const reviews = access.ok && access.value.joined ? await broker.call('access.list', { scope: 'review', states: ['pending'] }) : null;
   trayState = {
     ...trayState,
     connected: true,
     projects: projects.ok ? projects.value.map((p) => ({ id: p.id, name: p.name, missing: p.counts.missing })) : trayState.projects,
     openFindings: metrics.ok ? metrics.value.open : trayState.openFindings,
     activeLeases: leases.ok ? leases.value.filter((l) => l.state === 'active' || l.state === 'expiring').length : trayState.activeLeases,
+    pendingAccessRequests: access.ok ? access.value.pendingReviews : trayState.pendingAccessRequests,
+    reviews: reviews?.ok
+      ? reviews.value.filter((r) => r.canReview).map((r) => ({ id: r.id, requesterName: r.requesterName, resource: r.resource, requestedSeconds: r.requestedSeconds, reason: r.reason }))
+      : access.ok && !access.value.joined
+        ? []
+        : trayState.reviews,
   };
   renderTray();
 }
@@ -140,6 +153,15 @@ async function runTrayAction(action: TrayAction): Promise<void> {
       await broker?.call('system.lock', {});
       trayState = { ...trayState, locked: true, activeLeases: 0 };
       return renderTray();
+    case 'approve':
+    case 'deny': {
+      const result =
+        action.kind === 'approve'
+          ? await broker?.call('access.approve', { id: action.requestId, ...(action.durationSeconds !== undefined && { durationSeconds: action.durationSeconds }) })
+          : await broker?.call('access.deny', { id: action.requestId, comment: 'denied from the tray' });
+      if (result && !result.ok) new Notification({ title: 'Latch: could not decide', body: result.error.message }).show();
+      return refreshTrayState();
+    }
     case 'reconnect':
       return connect();
     case 'quit':

@@ -30,6 +30,13 @@ export function notificationFor<E extends EventName>(event: E, payload: EventPay
       const p = payload as EventPayload<'lease.expiring'>;
       return { title: `${p.project}: lease ends in ${p.secondsLeft}s`, body: 'Renew it from the Shells page or run `latch renew` in the shell.', route: '#/shells' };
     }
+    case 'access.changed': {
+      const p = payload as EventPayload<'access.changed'>;
+      // Approvers hear about new requests; requesters about every decision and the end.
+      if (p.canReview && p.state === 'pending') return { title: `Access request: ${p.resource}`, body: p.summary, route: '#/access' };
+      if (p.mine && p.state !== 'pending') return { title: `Access ${p.state}: ${p.resource}`, body: p.summary, route: '#/access' };
+      return null;
+    }
     default:
       return null;
   }

@@ -8,10 +8,21 @@ export interface TrayProject {
   missing: number;
 }
 
+/** An access request this member may approve, as the tray shows it. */
+export interface TrayReview {
+  id: string;
+  requesterName: string;
+  resource: string;
+  requestedSeconds: number;
+  reason: string;
+}
+
 export interface TrayState {
   connected: boolean;
   projects: readonly TrayProject[];
   pendingAccessRequests: number;
+  /** The pending requests themselves (newest first), to approve or deny from the tray. */
+  reviews: readonly TrayReview[];
   openFindings: number;
   activeLeases: number;
   locked: boolean;
@@ -21,6 +32,8 @@ export type TrayAction =
   | { kind: 'open-window'; route: string }
   | { kind: 'open-shell'; projectId: string }
   | { kind: 'lock' }
+  | { kind: 'approve'; requestId: string; durationSeconds?: number }
+  | { kind: 'deny'; requestId: string }
   | { kind: 'reconnect' }
   | { kind: 'quit' };
 
@@ -30,6 +43,47 @@ export type TrayMenuItem =
   | { type: 'separator' };
 
 const MAX_PROJECTS_INLINE = 8;
+const MAX_REVIEWS_INLINE = 5;
+const MAX_REASON = 60;
+
+/** 1800 -> "30m", 5400 -> "1h 30m", 90 -> "1m" (menu labels: minutes are fine-grained enough). */
+export function shortDuration(seconds: number): string {
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m}m`;
+  return m === 0 ? `${h}h` : `${h}h ${m}m`;
+}
+
+function reviewItem(review: TrayReview): TrayMenuItem {
+  const reason = review.reason.replace(/\s+/g, ' ').trim();
+  const shown = reason.length > MAX_REASON ? reason.slice(0, MAX_REASON - 1) + '…' : reason;
+  const items: TrayMenuItem[] = [
+    { type: 'item', id: `why:${review.id}`, label: shown ? `Why: ${shown}` : 'No reason given', enabled: false, action: { kind: 'open-window', route: '#/access' } },
+    { type: 'separator' },
+    {
+      type: 'item',
+      id: `approve:${review.id}`,
+      label: `Approve for ${shortDuration(review.requestedSeconds)}`,
+      enabled: true,
+      action: { kind: 'approve', requestId: review.id },
+    },
+  ];
+  // A shorter grant: half the time asked, when that is still at least a few minutes.
+  const half = Math.floor(review.requestedSeconds / 2 / 60) * 60;
+  if (half >= 300) {
+    items.push({
+      type: 'item',
+      id: `approve-short:${review.id}`,
+      label: `Approve for ${shortDuration(half)} only`,
+      enabled: true,
+      action: { kind: 'approve', requestId: review.id, durationSeconds: half },
+    });
+  }
+  items.push({ type: 'item', id: `deny:${review.id}`, label: 'Deny', enabled: true, action: { kind: 'deny', requestId: review.id } });
+  items.push({ type: 'item', id: `details:${review.id}`, label: 'Review in Latch…', enabled: true, action: { kind: 'open-window', route: `#/access?request=${encodeURIComponent(review.id)}` } });
+  return { type: 'submenu', id: `review:${review.id}`, label: `${review.requesterName}: ${review.resource} for ${shortDuration(review.requestedSeconds)}`, items };
+}
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
@@ -83,6 +137,10 @@ export function buildTrayMenu(state: TrayState): TrayMenuItem[] {
     enabled: true,
     action: { kind: 'open-window', route: '#/access' },
   });
+  items.push(...state.reviews.slice(0, MAX_REVIEWS_INLINE).map(reviewItem));
+  if (state.reviews.length > MAX_REVIEWS_INLINE) {
+    items.push({ type: 'item', id: 'more-reviews', label: `${state.reviews.length - MAX_REVIEWS_INLINE} more to review…`, enabled: true, action: { kind: 'open-window', route: '#/access' } });
+  }
   items.push({
     type: 'item',
     id: 'findings',

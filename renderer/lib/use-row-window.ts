@@ -22,7 +22,7 @@ function scrollParent(element: HTMLElement): HTMLElement | null {
  * Keeps only the rows near the viewport of the list's scrolling ancestor in the DOM. The row
  * height is measured from a rendered row; `estimate` is used until then.
  */
-export function useRowWindow(listRef: RefObject<HTMLElement>, count: number, estimate: number): RowWindow & { measureRow(row: HTMLElement | null): void } {
+export function useRowWindow(listRef: RefObject<HTMLElement | null>, count: number, estimate: number): RowWindow & { measureRow(row: HTMLElement | null): void } {
   const windowed = count > WINDOWING_THRESHOLD;
   const [rowHeight, setRowHeight] = useState(estimate);
   const [view, setView] = useState({ listTop: 0, viewportHeight: 1200 });

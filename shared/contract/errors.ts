@@ -11,6 +11,9 @@ export const ERROR_CODES = [
   'PROVIDER_FAILED',
   'LEASE_ENDED',
   'BROKER_UNAVAILABLE',
+  'NOT_JOINED',
+  'ACCESS_REFUSED',
+  'HUB_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

@@ -26,6 +26,19 @@ export const EVENTS = {
     tracked: z.boolean(),
   }),
   'finding.closed': z.object({ fingerprint: z.string(), workspace: z.string(), file: z.string(), state: z.string() }),
+  /** An access request changed on the hub (made, approved, denied, active, ended…). */
+  'access.changed': z.object({
+    id: z.string(),
+    resource: z.string(),
+    state: z.string(),
+    requesterName: z.string(),
+    mine: z.boolean(),
+    canReview: z.boolean(),
+    /** One line for a notification: who, what, how long, why. */
+    summary: z.string(),
+  }),
+  /** The link to the hub opened, closed, or membership changed. */
+  'access.status': z.object({ connection: z.string(), pendingReviews: z.number().int() }),
   'broker.stopping': z.object({ reason: z.string() }),
 } as const;
 

@@ -14,3 +14,4 @@ export * from './schemas/leases';
 export * from './schemas/scan';
 export * from './schemas/workspaces';
 export * from './api';
+export * from './schemas/access';

@@ -25,6 +25,18 @@ import {
 } from './schemas/workspaces';
 import { uiCloseOutput, uiOpenInput, uiOpenOutput } from './schemas/ui';
 import {
+  accessApproveInput,
+  accessAuditEntry,
+  accessAuditInput,
+  accessCommentInput,
+  accessJoinInput,
+  accessListInput,
+  accessRefInput,
+  accessRequestInfo,
+  accessRequestInput,
+  accessStatus,
+} from './schemas/access';
+import {
   envMigrateInput,
   envMigrateOutput,
   envResolveInput,
@@ -130,6 +142,18 @@ export const METHODS = {
   'shell.close': method({ input: shellRefInput, output: z.object({ ok: z.literal(true) }), summary: 'Close a shell and end its lease' }),
   'provider.addPostgres': method({ input: postgresServerInput, output: providerServerInfo, summary: 'Configure a Postgres server for dynamic roles (admin password to the keychain)' }),
   'provider.list': method({ input: empty, output: z.array(providerServerInfo), summary: 'Configured provider servers' }),
+
+  'access.status': method({ input: empty, output: accessStatus, summary: 'Team hub membership, link state and pending reviews' }),
+  'access.join': method({ input: accessJoinInput, output: accessStatus, summary: 'Join a team hub with an invite (keys made here; private keys to the keychain)' }),
+  'access.leave': method({ input: empty, output: accessStatus, summary: 'Forget the team hub membership and its keys on this machine' }),
+  'access.request': method({ input: accessRequestInput, output: accessRequestInfo, summary: 'Ask for time-boxed production access, with a reason' }),
+  'access.list': method({ input: accessListInput, output: z.array(accessRequestInfo), summary: 'Access requests: mine, to review, or both; newest first' }),
+  'access.get': method({ input: accessRefInput, output: accessRequestInfo, summary: 'One access request' }),
+  'access.approve': method({ input: accessApproveInput, output: accessRequestInfo, summary: 'Approve a request (optionally for a shorter time)' }),
+  'access.deny': method({ input: accessCommentInput, output: accessRequestInfo, summary: 'Deny a request, with a comment' }),
+  'access.cancel': method({ input: accessRefInput, output: accessRequestInfo, summary: 'Withdraw my pending request' }),
+  'access.revoke': method({ input: accessCommentInput, output: accessRequestInfo, summary: 'End an active grant now (revoked at the source)' }),
+  'access.audit': method({ input: accessAuditInput, output: z.array(accessAuditEntry), summary: 'The hub’s audit trail, newest first' }),
 
   'scan.knownIndex': method({
     input: empty,

@@ -16,6 +16,22 @@ export interface LeaseListener {
   ended(lease: LeaseInfo): void;
 }
 
+/** A value for a `prod` entry from an active hub grant. */
+export interface ProdGrantValue {
+  requestId: string;
+  value: string;
+  endsAt: string;
+}
+
+/** The active grant's value for a resource (null: no active grant, the entry is left out). */
+export type ProdGrantSource = (resource: string, secretName: string) => Promise<ProdGrantValue | null>;
+
+/** The hub resource a `prod` entry names (its provider's `resource`, else the entry's name in kebab-case). */
+export function prodResource(secret: ResolvedSecret): string {
+  if (secret.class === 'prod' && 'resource' in secret.provider && typeof secret.provider.resource === 'string') return secret.provider.resource;
+  return secret.name.toLowerCase().replace(/_/g, '-');
+}
+
 export interface CreatedLease {
   lease: LeaseInfo;
   env: Record<string, string>;
@@ -40,6 +56,7 @@ export class LeaseManager {
   private readonly retryTimers = new Map<string, NodeJS.Timeout>();
   /** Values live only in memory, for masking; never on disk. */
   private readonly values = new Map<string, Map<string, string>>();
+  private prodGrantSource: ProdGrantSource | null = null;
 
   constructor(
     private readonly store: LeaseStore,
@@ -72,8 +89,12 @@ export class LeaseManager {
       const list = missing.map((s) => `${s.name} (latch token add ${s.class === 'personal' ? s.token : ''})`).join(', ');
       throw new ContractFailure('NOT_FOUND', `missing personal tokens for ${template.project}: ${list}`);
     }
-    const injectable = secrets.filter((s) => s.class !== 'prod');
-    const maxTtl = Math.min(...injectable.map((s) => s.maxTtlSeconds), 30 * 86400);
+    // `prod` entries only with an active, approved grant from the team hub; the lease then
+    // ends no later than the grant.
+    const grants = await this.prodGrants(secrets);
+    const injectable = secrets.filter((s) => s.class !== 'prod' || grants.has(s.name));
+    const grantLeft = Math.min(...[...grants.values()].map((g) => Math.floor((Date.parse(g.endsAt) - Date.now()) / 1000)));
+    const maxTtl = Math.min(...injectable.map((s) => s.maxTtlSeconds), 30 * 86400, grantLeft);
     const ttl = Math.min(options.ttlSeconds ?? Math.min(...injectable.map((s) => s.ttlSeconds), 3600), maxTtl);
     const issued = new Date();
     const id = 'lse_' + randomBytes(8).toString('hex');
@@ -93,6 +114,11 @@ export class LeaseManager {
           } else if (secret.class === 'personal') {
             env[secret.name] = await this.vault.read(secret.token, caller, 'token.read', label);
             secretRecords.push({ ...base, source: `keychain:${secret.token}` });
+          } else if (secret.class === 'prod') {
+            const grant = grants.get(secret.name);
+            if (!grant) return;
+            env[secret.name] = grant.value;
+            secretRecords.push({ ...base, source: `hub:${grant.requestId}` });
           } else if (secret.class === 'dynamic') {
             const provider = await this.providers.build(secret.provider, project.record.path);
             const credential = await provider.mint({ leaseId: id, projectId: template.project, secretName: secret.name, expiresAt });
@@ -138,6 +164,34 @@ export class LeaseManager {
     const info = this.info(id);
     this.listener.changed(info);
     return { lease: info, env, session };
+  }
+
+  /** Where `prod` entries get their values: the team hub's grants (see access/). */
+  setProdGrants(source: ProdGrantSource): void {
+    this.prodGrantSource = source;
+  }
+
+  /** A hub grant ended (expired, revoked): end every live lease that holds its credential. */
+  async endGrantLeases(requestId: string): Promise<number> {
+    const source = `hub:${requestId}`;
+    let ended = 0;
+    for (const record of this.store.live()) {
+      if (!this.store.secrets(record.id).some((s) => s.source === source)) continue;
+      await this.end(record.id, 'revoked', 'production access ended');
+      ended++;
+    }
+    return ended;
+  }
+
+  private async prodGrants(secrets: readonly ResolvedSecret[]): Promise<Map<string, ProdGrantValue>> {
+    const grants = new Map<string, ProdGrantValue>();
+    const prod = secrets.filter((s) => s.class === 'prod');
+    if (prod.length === 0 || !this.prodGrantSource) return grants;
+    for (const secret of prod) {
+      const grant = await this.prodGrantSource(prodResource(secret), secret.name);
+      if (grant) grants.set(secret.name, grant);
+    }
+    return grants;
   }
 
   list(): LeaseInfo[] {

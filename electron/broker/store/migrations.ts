@@ -139,4 +139,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX findings_by_file ON findings(workspace, file, state);
     `,
   },
+  {
+    version: 5,
+    sql: `
+      CREATE TABLE hub_membership (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        hub_url TEXT NOT NULL,
+        ca_pem TEXT NOT NULL,
+        member_id TEXT NOT NULL,
+        member_name TEXT NOT NULL,
+        groups TEXT NOT NULL,
+        key_id TEXT NOT NULL,
+        signing_public TEXT NOT NULL,
+        sealing_public TEXT NOT NULL,
+        joined_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrayMenu, trayTitle, type TrayMenuItem, type TrayState } from '../../../electron/main/tray-menu';
 
-const base: TrayState = { connected: true, projects: [], pendingAccessRequests: 0, openFindings: 0, activeLeases: 0, locked: false };
+const base: TrayState = { connected: true, projects: [], pendingAccessRequests: 0, reviews: [], openFindings: 0, activeLeases: 0, locked: false };
 
 function labels(items: TrayMenuItem[]): string[] {
   return items.map((item) => (item.type === 'separator' ? '---' : item.label));
@@ -82,5 +82,31 @@ describe('notifications', () => {
     expect(text).toEqual({ title: 'Secret committed to git', body: '.env:3 — GitHub token found Already in history: rotate it.', route: '#/workspaces' });
     expect(notificationFor('lease.expiring', { id: 'l', project: 'api', expiresAt: 'x', secondsLeft: 60 })?.route).toBe('#/shells');
     expect(notificationFor('audit.appended', { seq: 1, action: 'x', outcome: 'ok' })).toBeNull();
+  });
+
+  it('lets a reviewer approve (as asked or for half), deny or open each pending request from the tray', () => {
+    const state: TrayState = {
+      ...base,
+      pendingAccessRequests: 1,
+      reviews: [{ id: 'req_1', requesterName: 'Ada', resource: 'orders-db', requestedSeconds: 3600, reason: 'INC-42: refunds stuck\nsince 9:00' }],
+    };
+    const menu = buildTrayMenu(state);
+    const review = menu.find((item) => item.type === 'submenu' && item.id === 'review:req_1');
+    expect(review).toMatchObject({ label: 'Ada: orders-db for 1h' });
+    if (review?.type !== 'submenu') throw new Error('no review submenu');
+    expect(labels(review.items)).toEqual(['Why: INC-42: refunds stuck since 9:00', '---', 'Approve for 1h', 'Approve for 30m only', 'Deny', 'Review in Latch…']);
+    expect(review.items.find((i) => i.type === 'item' && i.id === 'approve:req_1')).toMatchObject({ action: { kind: 'approve', requestId: 'req_1' } });
+    expect(review.items.find((i) => i.type === 'item' && i.id === 'approve-short:req_1')).toMatchObject({ action: { kind: 'approve', requestId: 'req_1', durationSeconds: 1800 } });
+    expect(review.items.find((i) => i.type === 'item' && i.id === 'deny:req_1')).toMatchObject({ action: { kind: 'deny', requestId: 'req_1' } });
+  });
+
+  it('offers no shorter approval for short requests, and folds reviews beyond five into one entry', () => {
+    const reviews = Array.from({ length: 7 }, (_, i) => ({ id: `req_${i}`, requesterName: `dev${i}`, resource: 'orders-db', requestedSeconds: 480, reason: '' }));
+    const menu = buildTrayMenu({ ...base, pendingAccessRequests: 7, reviews });
+    const first = menu.find((item) => item.type === 'submenu' && item.id === 'review:req_0');
+    if (first?.type !== 'submenu') throw new Error('no review submenu');
+    expect(labels(first.items)).toEqual(['No reason given', '---', 'Approve for 8m', 'Deny', 'Review in Latch…']);
+    expect(menu.filter((item) => item.type === 'submenu' && item.id.startsWith('review:'))).toHaveLength(5);
+    expect(labels(menu)).toContain('2 more to review…');
   });
 });
