@@ -109,4 +109,18 @@ describe('notifications', () => {
     expect(menu.filter((item) => item.type === 'submenu' && item.id.startsWith('review:'))).toHaveLength(5);
     expect(labels(menu)).toContain('2 more to review…');
   });
+
+  it('notifies approvers of new requests and requesters of every decision, never bystanders', async () => {
+    const { notificationFor } = await import('../../../electron/main/notifications');
+    const event = { id: 'req_1', resource: 'orders-db', requesterName: 'Ada', summary: 'Ada asks for orders-db for 30m: “INC-42”' };
+    expect(notificationFor('access.changed', { ...event, state: 'pending', mine: false, canReview: true })).toEqual({
+      title: 'Access request: orders-db',
+      body: 'Ada asks for orders-db for 30m: “INC-42”',
+      route: '#/access',
+    });
+    expect(notificationFor('access.changed', { ...event, state: 'active', mine: true, canReview: false })?.title).toBe('Access active: orders-db');
+    expect(notificationFor('access.changed', { ...event, state: 'denied', mine: true, canReview: false })?.title).toBe('Access denied: orders-db');
+    expect(notificationFor('access.changed', { ...event, state: 'pending', mine: true, canReview: false })).toBeNull();
+    expect(notificationFor('access.changed', { ...event, state: 'active', mine: false, canReview: false })).toBeNull();
+  });
 });
