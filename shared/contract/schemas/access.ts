@@ -54,7 +54,7 @@ export const accessStatus = z.object({
 
 const requestId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a request id');
 const comment = z.string().max(1000, 'must be at most 1000 characters');
-const durationSeconds = z.number().int().min(60, 'must be at least 1 minute').max(7 * 86400, 'must be at most 7 days');
+const durationSeconds = z.number().int().min(30, 'must be at least 30 seconds').max(7 * 86400, 'must be at most 7 days');
 
 export const accessJoinInput = z
   .object({
