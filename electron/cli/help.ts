@@ -3,7 +3,8 @@ import type { CommandSpec } from './command-spec';
 const EXIT_CODES_HELP = `Exit codes:
   0 ok · 1 failure (scan: findings) · 2 usage · 3 broker unavailable · 4 not found
   5 conflict · 6 keychain unavailable or locked · 7 unauthorized · 8 invalid input
-  9 invalid template · 10 internal error · 130 interrupted`;
+  9 invalid template or policy · 10 internal error · 11 access refused · 12 hub unreachable
+  130 interrupted`;
 
 export function topHelp(commands: readonly CommandSpec[]): string {
   const width = Math.max(...commands.map((c) => c.path.join(' ').length));

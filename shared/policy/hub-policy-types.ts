@@ -34,7 +34,7 @@ export interface ResourcePolicy {
   /** The key under `resources:` (kebab-case). */
   id: string;
   description?: string;
-  /** The env var name the credential is delivered as when the template does not say (default DATABASE_URL for postgres, else the upper-cased id). */
+  /** Where the credential is minted (postgres role or command). */
   provider: ResourceProvider;
   /** Groups whose members may request it. */
   requesters: readonly string[];

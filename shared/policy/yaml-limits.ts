@@ -23,7 +23,12 @@ export function checkYamlLimits(text: string): LimitProblem | undefined {
   if (text.length > MAX_POLICY_LENGTH) {
     return { offset: 0, message: `the policy is too large (${Math.ceil(text.length / 1024)} KiB); at most ${MAX_POLICY_LENGTH / 1024} KiB is read` };
   }
-  return checkIndent(text) ?? checkFlowDepth(text);
+  return checkYamlNesting(text, 'a policy');
+}
+
+/** Only the nesting bounds (any size): for other small YAML files such as latch.yaml. */
+export function checkYamlNesting(text: string, what: string): LimitProblem | undefined {
+  return checkIndent(text, what) ?? checkFlowDepth(text, what);
 }
 
 function isBlank(code: number): boolean {
@@ -31,7 +36,7 @@ function isBlank(code: number): boolean {
 }
 
 /** Block nesting grows with indentation: bound the indentation of every line with content. */
-function checkIndent(text: string): LimitProblem | undefined {
+function checkIndent(text: string, what: string): LimitProblem | undefined {
   let lineStart = 0;
   while (lineStart <= text.length) {
     let at = lineStart;
@@ -49,7 +54,7 @@ function checkIndent(text: string): LimitProblem | undefined {
     // Blank and comment-only lines may be as wide as they like; `- - -` nests even without a value.
     const hasContent = indicators || (!Number.isNaN(rest) && rest !== 10 && rest !== 13 && rest !== 35);
     if (hasContent && at - lineStart > MAX_INDENT) {
-      return { offset: lineStart, message: `this line is indented more than ${MAX_INDENT} columns; a policy needs only a few levels of nesting` };
+      return { offset: lineStart, message: `this line is indented more than ${MAX_INDENT} columns; ${what} needs only a few levels of nesting` };
     }
     const newline = text.indexOf('\n', at);
     if (newline === -1) break;
@@ -59,7 +64,7 @@ function checkIndent(text: string): LimitProblem | undefined {
 }
 
 /** Flow collections (`[…]`, `{…}`) nest without indentation: count them with yaml's own lexer. */
-function checkFlowDepth(text: string): LimitProblem | undefined {
+function checkFlowDepth(text: string, what: string): LimitProblem | undefined {
   if (!text.includes('[') && !text.includes('{')) return undefined;
   let depth = 0;
   let offset = 0;
@@ -67,7 +72,7 @@ function checkFlowDepth(text: string): LimitProblem | undefined {
     if (token === '[' || token === '{') {
       depth++;
       if (depth > MAX_FLOW_DEPTH) {
-        return { offset, message: `[ and { are nested more than ${MAX_FLOW_DEPTH} deep here; a policy needs only a few levels of nesting` };
+        return { offset, message: `[ and { are nested more than ${MAX_FLOW_DEPTH} deep here; ${what} needs only a few levels of nesting` };
       }
     } else if (token === ']' || token === '}') {
       depth = Math.max(0, depth - 1);

@@ -2,6 +2,7 @@
 // Plain files are read by the fast subset reader; anything else by the yaml library.
 
 import { LineCounter, parseDocument } from 'yaml';
+import { checkYamlNesting } from '../../policy/yaml-limits';
 import { createReadContext, type ReadContext } from './readContext';
 import { parseYamlSubset } from './fastYaml';
 import { reportYamlProblems } from './reportYamlProblems';
@@ -42,6 +43,15 @@ export function parseTemplateText(
     return outcome(ctx, readTemplate(ctx, subset.root));
   }
   const lineCounter = new LineCounter();
+  // The YAML library runs out of memory on pathological nesting: refuse it first, located.
+  const tooDeep = checkYamlNesting(text, 'a template');
+  if (tooDeep) {
+    const pos = new LineCounter();
+    pos.addNewLine(0);
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) pos.addNewLine(i + 1);
+    const { line, col } = pos.linePos(tooDeep.offset);
+    return { ok: false, errors: [templateError(fileName, line, col, tooDeep.message)], warnings: [] };
+  }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const ctx = createReadContext(doc, fileName, lineCounter.linePos, options.knownShapeIds);
   if (reportYamlProblems(ctx, doc)) return outcome(ctx, undefined);
