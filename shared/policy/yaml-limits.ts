@@ -28,7 +28,17 @@ export function checkYamlLimits(text: string): LimitProblem | undefined {
 
 /** Only the nesting bounds (any size): for other small YAML files such as latch.yaml. */
 export function checkYamlNesting(text: string, what: string): LimitProblem | undefined {
-  return checkIndent(text, what) ?? checkFlowDepth(text, what);
+  return checkIndent(text, what) ?? (mayNestDeep(text) ? checkFlowDepth(text, what) : undefined);
+}
+
+/** Fewer opening brackets than the limit cannot nest past it: skip the lexer pass. */
+function mayNestDeep(text: string): boolean {
+  let opened = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if ((code === 91 || code === 123) && ++opened > MAX_FLOW_DEPTH) return true;
+  }
+  return false;
 }
 
 function isBlank(code: number): boolean {

@@ -35,15 +35,7 @@ export function parseTemplateText(
   options: ParseTemplateOptions,
   fast: boolean,
 ): ParseTemplateResult {
-  const subset = fast ? parseYamlSubset(text) : undefined;
-  if (subset) {
-    const lines = new LineCounter();
-    lines.lineStarts = subset.lineStarts;
-    const ctx = createReadContext(undefined, fileName, lines.linePos, options.knownShapeIds);
-    return outcome(ctx, readTemplate(ctx, subset.root));
-  }
-  const lineCounter = new LineCounter();
-  // The YAML library runs out of memory on pathological nesting: refuse it first, located.
+  // YAML readers run out of memory or stack on pathological nesting: refuse it first, located.
   const tooDeep = checkYamlNesting(text, 'a template');
   if (tooDeep) {
     const pos = new LineCounter();
@@ -52,6 +44,14 @@ export function parseTemplateText(
     const { line, col } = pos.linePos(tooDeep.offset);
     return { ok: false, errors: [templateError(fileName, line, col, tooDeep.message)], warnings: [] };
   }
+  const subset = fast ? parseYamlSubset(text) : undefined;
+  if (subset) {
+    const lines = new LineCounter();
+    lines.lineStarts = subset.lineStarts;
+    const ctx = createReadContext(undefined, fileName, lines.linePos, options.knownShapeIds);
+    return outcome(ctx, readTemplate(ctx, subset.root));
+  }
+  const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const ctx = createReadContext(doc, fileName, lineCounter.linePos, options.knownShapeIds);
   if (reportYamlProblems(ctx, doc)) return outcome(ctx, undefined);
