@@ -2,12 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { openConnection } from './api/open-connection';
 import { App } from './app/App';
+import { parseHash } from './app/routes';
+import { prefetchTokens } from './features/tokens';
 import './styles/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+const connection = openConnection();
+// The landing page's data travels while React renders the first frame.
+if (parseHash(window.location.hash).page === 'tokens') prefetchTokens(connection.api);
 createRoot(root).render(
   <StrictMode>
-    <App connection={openConnection()} />
+    <App connection={connection} />
   </StrictMode>,
 );

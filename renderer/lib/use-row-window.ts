@@ -25,7 +25,7 @@ function scrollParent(element: HTMLElement): HTMLElement | null {
 export function useRowWindow(listRef: RefObject<HTMLElement | null>, count: number, estimate: number): RowWindow & { measureRow(row: HTMLElement | null): void } {
   const windowed = count > WINDOWING_THRESHOLD;
   const [rowHeight, setRowHeight] = useState(estimate);
-  const [view, setView] = useState({ listTop: 0, viewportHeight: 1200 });
+  const [view, setView] = useState(() => ({ listTop: 0, viewportHeight: window.innerHeight }));
   const frame = useRef(0);
 
   const update = useCallback(() => {

@@ -20,7 +20,7 @@ const COLUMNS: ReadonlyArray<{ key: SortKey; label: string; className: string }>
 ];
 
 /** Height of one row before a rendered row has been measured (px). */
-const ROW_HEIGHT_ESTIMATE = 47;
+const ROW_HEIGHT_ESTIMATE = 36;
 
 const ROW_ACTIONS: ReadonlyArray<{ action: Exclude<TokenAction, 'details'>; icon: IconName; label: string; danger?: boolean }> = [
   { action: 'reveal', icon: 'eye', label: 'Reveal' },

@@ -1,1 +1,2 @@
 export { TokensPage } from './TokensPage';
+export { prefetchTokens } from './token-prefetch';
