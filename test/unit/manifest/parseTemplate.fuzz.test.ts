@@ -83,10 +83,10 @@ describe('parseTemplate never throws', () => {
 
 describe('pathological nesting', () => {
   it('refuses deeply nested YAML with a located error instead of running out of memory', () => {
-    const deepBlock = parseTemplate('version: 1\nsecrets:\n  A:\n' + '- '.repeat(200_000) + 'x', 'latch.yaml');
+    const deepBlock = parseTemplate('version: 1\nsecrets:\n  A:\n' + '- '.repeat(200_000) + 'x', 'latch.yaml', PARSE_OPTIONS);
     expect(deepBlock.ok).toBe(false);
     if (!deepBlock.ok) expect(deepBlock.errors[0]).toMatchObject({ line: 4, column: 1, message: expect.stringMatching(/indented more than/) });
-    const deepFlow = parseTemplate('version: 1\nsecrets: ' + '['.repeat(10_000), 'latch.yaml');
+    const deepFlow = parseTemplate('version: 1\nsecrets: ' + '['.repeat(10_000), 'latch.yaml', PARSE_OPTIONS);
     expect(deepFlow.ok).toBe(false);
     if (!deepFlow.ok) expect(deepFlow.errors[0]?.message).toMatch(/nested more than/);
   });
