@@ -88,6 +88,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   shellsRef.current = shells;
   const access = new AccessService({ store: new HubMembershipStore(db), keys: new HubKeys(keychain), audit, events, logger });
   leases.setProdGrants(prodGrantSource(access));
+  projects.setGrantLookup(() => access.activeGrants());
   access.onGrantEnded((requestId) => {
     void leases.endGrantLeases(requestId).catch((error: unknown) => logger.error('access.end_leases_failed', describeErrorForLog(error)));
   });

@@ -52,8 +52,11 @@ export function createHandlers(services: BrokerServices): Handlers<ClientContext
     'env.resolve': ({ project, environment, reason }, ctx) => services.env.resolve(project, environment, caller(ctx), reason),
     'env.migrate': ({ file, project }, ctx) => services.env.migrate(file, project, caller(ctx)),
 
-    'lease.create': ({ project, environment, ttlSeconds, kind }, ctx) =>
-      services.leases.create(project, { kind: kind ?? 'run', ...(environment !== undefined && { environment }), ...(ttlSeconds !== undefined && { ttlSeconds }) }, caller(ctx)),
+    'lease.create': async ({ project, environment, ttlSeconds, kind, endOnDisconnect }, ctx) => {
+      const created = await services.leases.create(project, { kind: kind ?? 'run', ...(environment !== undefined && { environment }), ...(ttlSeconds !== undefined && { ttlSeconds }) }, caller(ctx));
+      if (endOnDisconnect === true) ctx.onClose(() => services.leases.clientDisconnected(created.lease.id, caller(ctx)));
+      return created;
+    },
     'lease.list': () => services.leases.list(),
     'lease.get': ({ lease }) => services.leases.info(lease),
     'lease.renew': ({ lease, session, ttlSeconds }, ctx) =>

@@ -1,12 +1,15 @@
 // Pure: a developer's standing for each secret a template declares, and what to do about it.
 import type { ProjectSecret, SecretStatus } from '../contract/schemas/projects';
 import type { ResolvedSecret } from '../manifest';
+import { prodResourceOf } from '../access/prod-resource';
 
 export interface DeveloperFacts {
   /** Names of the personal tokens this developer holds, with their rotation due dates. */
   tokens: ReadonlyMap<string, { rotationDueAt: string | null }>;
   /** Last stub rotation per secret name (ISO), when rotated at least once. */
   stubRotatedAt: ReadonlyMap<string, string>;
+  /** This developer's active production grants: hub resource -> when it ends (ISO). */
+  grants?: ReadonlyMap<string, string>;
 }
 
 function shapeLabel(secret: ResolvedSecret): string | null {
@@ -32,8 +35,13 @@ export function secretStatus(secret: ResolvedSecret, facts: DeveloperFacts): { s
         : { status: 'missing-token', hint: `add your token: latch token add ${secret.token}` };
     case 'dynamic':
       return { status: 'on-demand', hint: 'minted for each shell or `latch run` lease, revoked when it ends' };
-    case 'prod':
-      return { status: 'needs-access', hint: 'request time-boxed access: latch request (needs a reviewer’s approval)' };
+    case 'prod': {
+      const resource = prodResourceOf(secret);
+      const endsAt = facts.grants?.get(resource);
+      return endsAt !== undefined
+        ? { status: 'ready', hint: `access to ${resource} granted until ${endsAt}; shells get it until then` }
+        : { status: 'needs-access', hint: `ask for time-boxed access: latch request ${resource} --for 30m --reason "…" (a reviewer approves)` };
+    }
   }
 }
 

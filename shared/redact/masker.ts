@@ -17,6 +17,7 @@ import { ESC, INCOMPLETE, invisibleEscapeEnd } from './escapes';
 import { HeldBytes } from './held-bytes';
 import { collectPatterns, wholeNumberAtLeast } from './patterns';
 import { skipPlainBytes, type ScanCursor } from './plain-scan';
+import { buildSkipTable, skipAhead, type SkipTable } from './skip-table';
 import type { MaskedSecret, MaskerOptions, OutputMasker } from './types';
 
 const DEFAULT_MAX_HELD_ESCAPE_BYTES = 4096;
@@ -27,6 +28,9 @@ const DEFAULT_MAX_HELD_ESCAPE_BYTES = 4096;
  * hostile program can make the masker hold.
  */
 const HELD_SLACK_BYTES = 4096;
+
+/** First piece of a chunk that `pushParts` joins to held bytes (it grows 4x per round). */
+const SEAM_BYTES = 256;
 
 /** Overlapping matches not decided yet. Positions are offsets into the pending buffer. */
 interface OpenSpan {
@@ -54,6 +58,7 @@ function markerBytes(name: string): Uint8Array {
 
 class StreamingMasker implements OutputMasker {
   private readonly automaton: MaskAutomaton;
+  private readonly skip: SkipTable | null;
   private readonly markerOfPattern: readonly Uint8Array[];
   private readonly maxHeldEscapeBytes: number;
   private readonly maxHeldSpan: number;
@@ -74,7 +79,9 @@ class StreamingMasker implements OutputMasker {
   constructor(secrets: ReadonlyArray<MaskedSecret>, options?: MaskerOptions) {
     const set = collectPatterns(secrets, options);
     const skipEscapes = options?.throughEscapes !== false && !set.containsEscape;
-    this.automaton = buildAutomaton(set.patterns.map((p) => p.bytes), skipEscapes);
+    const patternBytes = set.patterns.map((p) => p.bytes);
+    this.automaton = buildAutomaton(patternBytes, skipEscapes);
+    this.skip = buildSkipTable(patternBytes);
     const markers = secrets.map((s) => markerBytes(s.name));
     this.markerOfPattern = set.patterns.map((p) => markers[p.secretIndex] as Uint8Array);
     this.maxHeldEscapeBytes = wholeNumberAtLeast(2, options?.maxHeldEscapeBytes, DEFAULT_MAX_HELD_ESCAPE_BYTES);
@@ -89,6 +96,24 @@ class StreamingMasker implements OutputMasker {
     const buf = this.pending.followedBy(chunk);
     this.scan(buf, false);
     return this.emit(buf, false, buf === chunk);
+  }
+
+  pushParts(chunk: Uint8Array): Uint8Array[] {
+    // Held bytes go out joined with the start of `chunk`, a few hundred bytes first and
+    // more each time something is still held at the end; once nothing is held, the rest
+    // of `chunk` goes through as a view. The output does not depend on where it is cut.
+    const parts: Uint8Array[] = [];
+    let rest = chunk;
+    for (let piece = SEAM_BYTES; this.pending.length > 0 && rest.length > 0; piece *= 4) {
+      const out = this.push(rest.subarray(0, piece));
+      if (out.length > 0) parts.push(out);
+      rest = rest.subarray(piece);
+    }
+    if (rest.length > 0) {
+      const out = this.push(rest);
+      if (out.length > 0) parts.push(out);
+    }
+    return parts;
   }
 
   flush(): Uint8Array {
@@ -107,17 +132,41 @@ class StreamingMasker implements OutputMasker {
   private scan(buf: Uint8Array, final: boolean): void {
     const a = this.automaton;
     const cursor = this.cursor;
+    const skip = this.skip;
     const end = buf.length;
     let s = this.state;
     let i = this.scanned;
+    /** The next ESC at or after `i` (when escapes are skipped): windows must end before it. */
+    let nextEscape = -1;
     while (i < end) {
       if (s < a.plainStates && this.open.length === 0) {
+        let stop = end;
+        if (skip !== null && this.escapes.length === 0) {
+          // No pattern occurrence can start before `from` (s is the longest live prefix);
+          // jump over the stretch where none can start either, then let the automaton
+          // look at the candidate window.
+          const from = i - (a.depth[s] as number);
+          let limit = end;
+          if (a.skipsEscapes) {
+            if (nextEscape < i) nextEscape = indexOfOr(buf, ESC, i, end);
+            limit = nextEscape;
+          }
+          if (from + skip.window <= limit) {
+            const p = skipAhead(skip, buf, from, limit);
+            if (p > i) {
+              i = p;
+              s = 0;
+            }
+            stop = Math.min(end, p + skip.window);
+          }
+        }
         cursor.position = i;
         cursor.state = s;
-        skipPlainBytes(a, buf, cursor);
+        skipPlainBytes(a, buf, stop, cursor);
         i = cursor.position;
         s = cursor.state;
         if (i >= end) break;
+        if (i >= stop) continue;
       }
       const b = buf[i] as number;
       if (b === ESC && a.skipsEscapes) {
@@ -298,6 +347,12 @@ class StreamingMasker implements OutputMasker {
     this.scanned -= cut;
     this.decidedEnd = Math.max(0, this.decidedEnd - cut);
   }
+}
+
+/** Index of `byte` in buf[from, end), or `end` if there is none. */
+function indexOfOr(buf: Uint8Array, byte: number, from: number, end: number): number {
+  const at = buf.indexOf(byte, from);
+  return at < 0 || at > end ? end : at;
 }
 
 function joinParts(parts: readonly Uint8Array[]): Uint8Array {

@@ -9,8 +9,7 @@ export interface ScanCursor {
   state: number;
 }
 
-function skipPlain16(entries: Uint16Array, classOf: Uint16Array, width: number, buf: Uint8Array, cursor: ScanCursor): void {
-  const end = buf.length;
+function skipPlain16(entries: Uint16Array, classOf: Uint16Array, width: number, buf: Uint8Array, end: number, cursor: ScanCursor): void {
   let row = cursor.state * width;
   let i = cursor.position;
   for (; i < end; i++) {
@@ -22,8 +21,7 @@ function skipPlain16(entries: Uint16Array, classOf: Uint16Array, width: number, 
   cursor.state = row / width;
 }
 
-function skipPlain32(entries: Int32Array, classOf: Uint16Array, width: number, buf: Uint8Array, cursor: ScanCursor): void {
-  const end = buf.length;
+function skipPlain32(entries: Int32Array, classOf: Uint16Array, width: number, buf: Uint8Array, end: number, cursor: ScanCursor): void {
   let row = cursor.state * width;
   let i = cursor.position;
   for (; i < end; i++) {
@@ -37,11 +35,11 @@ function skipPlain32(entries: Int32Array, classOf: Uint16Array, width: number, b
 
 /**
  * Advances `cursor` while the automaton stays among plain states (shallow, ending no
- * pattern); stops before the first byte that leads out of them, or at the end of `buf`.
+ * pattern); stops before the first byte that leads out of them, or at `end`.
  * `cursor.state` must be a plain state.
  */
-export function skipPlainBytes(a: MaskAutomaton, buf: Uint8Array, cursor: ScanCursor): void {
+export function skipPlainBytes(a: MaskAutomaton, buf: Uint8Array, end: number, cursor: ScanCursor): void {
   const t = a.plainTable;
-  if (t.kind === 'u16') skipPlain16(t.entries, t.classOf, t.width, buf, cursor);
-  else skipPlain32(t.entries, t.classOf, t.width, buf, cursor);
+  if (t.kind === 'u16') skipPlain16(t.entries, t.classOf, t.width, buf, end, cursor);
+  else skipPlain32(t.entries, t.classOf, t.width, buf, end, cursor);
 }

@@ -52,6 +52,13 @@ export interface OutputMasker {
    * copy): do not modify `chunk` afterwards. It never aliases the masker's own buffers.
    */
   push(chunk: Uint8Array): Uint8Array;
+  /**
+   * Same as `push`, with the output as consecutive parts: bytes held from earlier chunks
+   * come out joined with the start of `chunk`, and unchanged output after them as views of
+   * `chunk` (no copy of a large chunk only because a few bytes were held before it). Same
+   * rules for `chunk` as `push`. Empty parts are left out.
+   */
+  pushParts(chunk: Uint8Array): Uint8Array[];
   /** Ends the stream: returns everything still held back, masked. The masker can be reused. */
   flush(): Uint8Array;
   /** Bytes currently held back (a caller may flush after a short idle time when > 0). */

@@ -109,6 +109,13 @@ export class AccessService {
     return () => this.endedListeners.delete(listener);
   }
 
+  /** Active grants of this member known from the hub: resource -> end (ISO). No hub call. */
+  activeGrants(): ReadonlyMap<string, string> {
+    const grants = new Map<string, string>();
+    for (const grant of this.active.values()) if (grant.endsAt !== undefined && Date.parse(grant.endsAt) > Date.now()) grants.set(grant.resource, grant.endsAt);
+    return grants;
+  }
+
   status(): AccessStatus {
     const membership = this.deps.store.get();
     return {

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ContractFailure, type LeaseInfo, type LeaseKind } from '../../../shared/contract';
+import { prodResourceOf } from '../../../shared/access/prod-resource';
 import type { Provider, ResolvedSecret } from '../../../shared/manifest';
 import type { AuditLog } from '../audit/audit-log';
-import type { Logger } from '../log';
+import { describeErrorForLog, type Logger } from '../log';
 import type { ProjectService } from '../projects/project-service';
 import type { ProviderRegistry } from '../providers/provider-registry';
 import { ProviderError } from '../providers/provider';
@@ -25,12 +26,6 @@ export interface ProdGrantValue {
 
 /** The active grant's value for a resource (null: no active grant, the entry is left out). */
 export type ProdGrantSource = (resource: string, secretName: string) => Promise<ProdGrantValue | null>;
-
-/** The hub resource a `prod` entry names (its provider's `resource`, else the entry's name in kebab-case). */
-export function prodResource(secret: ResolvedSecret): string {
-  if (secret.class === 'prod' && 'resource' in secret.provider && typeof secret.provider.resource === 'string') return secret.provider.resource;
-  return secret.name.toLowerCase().replace(/_/g, '-');
-}
 
 export interface CreatedLease {
   lease: LeaseInfo;
@@ -57,6 +52,7 @@ export class LeaseManager {
   /** Values live only in memory, for masking; never on disk. */
   private readonly values = new Map<string, Map<string, string>>();
   private prodGrantSource: ProdGrantSource | null = null;
+  private closed = false;
 
   constructor(
     private readonly store: LeaseStore,
@@ -188,7 +184,7 @@ export class LeaseManager {
     const prod = secrets.filter((s) => s.class === 'prod');
     if (prod.length === 0 || !this.prodGrantSource) return grants;
     for (const secret of prod) {
-      const grant = await this.prodGrantSource(prodResource(secret), secret.name);
+      const grant = await this.prodGrantSource(prodResourceOf(secret), secret.name);
       if (grant) grants.set(secret.name, grant);
     }
     return grants;
@@ -248,6 +244,17 @@ export class LeaseManager {
     return this.end(id, 'revoked', reason);
   }
 
+  /**
+   * The client holding a lease bound to its connection went away (its `latch run` ended or
+   * died): end the lease now. Not while the broker stops; a restart keeps it until its TTL.
+   */
+  clientDisconnected(id: string, caller: Caller): void {
+    if (this.closed) return;
+    this.revoke(id, caller, 'its client disconnected').catch((error: unknown) => {
+      this.logger.warn('lease.disconnect_revoke_failed', { lease: id, ...describeErrorForLog(error) });
+    });
+  }
+
   async revokeProject(projectRef: string, caller: Caller): Promise<number> {
     const project = this.projects.resolve(projectRef);
     const live = this.store.live().filter((l) => l.projectPath === project.record.path);
@@ -262,6 +269,7 @@ export class LeaseManager {
   }
 
   close(): void {
+    this.closed = true;
     for (const timers of this.timers.values()) for (const t of timers) clearTimeout(t);
     for (const t of this.retryTimers.values()) clearTimeout(t);
     this.timers.clear();

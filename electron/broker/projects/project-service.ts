@@ -18,6 +18,7 @@ const GALLERY_SEED = new Uint8Array(32).fill(7);
 
 /** Projects: their templates (watched), each secret's status for this developer, and stubs. */
 export class ProjectService {
+  private grantLookup: () => ReadonlyMap<string, string> = () => new Map();
   private readonly watcher: TemplateWatcher;
 
   constructor(
@@ -151,10 +152,16 @@ export class ProjectService {
     return existing ? this.register(dir, existing.source) : null;
   }
 
+  /** Where this developer's active production grants come from (the access service). */
+  setGrantLookup(lookup: () => ReadonlyMap<string, string>): void {
+    this.grantLookup = lookup;
+  }
+
   private facts(projectId: string): DeveloperFacts {
     return {
       tokens: new Map(this.vault.list().map((t) => [t.name, { rotationDueAt: t.rotationDueAt }])),
       stubRotatedAt: this.store.stubRotations(projectId),
+      grants: this.grantLookup(),
     };
   }
 

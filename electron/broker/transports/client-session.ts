@@ -6,6 +6,8 @@ export interface ClientContext {
   /** Transport and client kind, e.g. "socket:cli", "ws:ui", "ipc:app". */
   client: string;
   connectionId: number;
+  /** Runs `hook` once when this connection closes (soon, if it already has). */
+  onClose(hook: () => void): void;
 }
 
 let nextConnectionId = 1;
@@ -17,6 +19,8 @@ let nextConnectionId = 1;
 export class ClientSession {
   readonly context: ClientContext;
   private readonly unsubscribe: () => void;
+  /** Hooks to run when the connection closes; null once it has. */
+  private closeHooks: Array<() => void> | null = [];
 
   constructor(
     private readonly dispatcher: Dispatcher<ClientContext>,
@@ -26,7 +30,15 @@ export class ClientSession {
     actor: string,
     clientName = 'client',
   ) {
-    this.context = { actor, client: `${transport}:${clientName}`, connectionId: nextConnectionId++ };
+    this.context = {
+      actor,
+      client: `${transport}:${clientName}`,
+      connectionId: nextConnectionId++,
+      onClose: (hook) => {
+        if (this.closeHooks) this.closeHooks.push(hook);
+        else queueMicrotask(hook);
+      },
+    };
     this.unsubscribe = events.subscribe((event, payload) => {
       this.write({ type: 'event', event, payload } as EventFrame);
     }, this.context.connectionId);
@@ -59,6 +71,15 @@ export class ClientSession {
 
   close(): void {
     this.unsubscribe();
+    const hooks = this.closeHooks ?? [];
+    this.closeHooks = null;
+    for (const hook of hooks) {
+      try {
+        hook();
+      } catch {
+        // A failing hook must not keep the others from running.
+      }
+    }
   }
 
   private write(frame: ServerFrame): void {

@@ -42,6 +42,8 @@ export const leaseCreateInput = z
     environment: environmentName.optional(),
     ttlSeconds: ttl.optional(),
     kind: leaseKind.optional(),
+    /** End (revoke) the lease when this connection closes: `latch run` ends, or dies. */
+    endOnDisconnect: z.boolean().optional(),
   })
   .strict();
 export const leaseCreateOutput = z.object({
