@@ -459,8 +459,13 @@ async function main(): Promise<void> {
       ['mixed', mixedLoad],
     ] as const) {
       const other = l.machineCpu - l.hubCpu - l.clientCpu - l.pgCpu;
+      const perCall = (cores: number): number => (cores * 1000) / l.perSecond;
+      const ours = perCall(l.hubCpu) + perCall(l.clientCpu) + perCall(l.pgCpu);
       console.log(
         `  ${label}: CPU cores busy — hub ${fmt(l.hubCpu, 2)}, clients ${fmt(l.clientCpu, 2)}, postgres ${fmt(l.pgCpu, 2)}, everything else on the machine ${fmt(Math.max(0, other), 2)} (of ${cpus().length}); failed calls: ${JSON.stringify(l.errors)}`,
+      );
+      console.log(
+        `  ${label}: CPU per call — hub ${fmt(perCall(l.hubCpu), 2)} ms, clients ${fmt(perCall(l.clientCpu), 2)} ms, postgres ${fmt(perCall(l.pgCpu), 2)} ms: ${cpus().length} idle cores would serve ≈ ${fmt((cpus().length * 1000) / ours, 0)} calls/s`,
       );
     }
     console.log(`  requests stored: ${requestsStored.toLocaleString('en-US')}; hub log lines: ${logLines.toLocaleString('en-US')}`);

@@ -6,7 +6,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { HubServerLogger } from './hub-server-logger';
-import { HubError, type HubService, type MemberView } from '../service-types';
+import { HubError, type HubService } from '../service-types';
 import { authenticateJoin, authenticateMember } from './authenticate';
 import { createEventSockets, EVENTS_PATH } from './event-socket';
 import { MAX_BODY_BYTES, readBody } from './read-body';
@@ -63,22 +63,24 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
   const sockets = new Set<Socket>();
   let inFlight = 0;
 
-  async function dispatch(request: IncomingMessage, response: ServerResponse, url: URL, route: AnyRoute, params: Record<string, string>): Promise<MemberView['id'] | null> {
+  /** `who.member` is set as soon as the caller is authenticated (for the log line). */
+  async function dispatch(request: IncomingMessage, response: ServerResponse, url: URL, route: AnyRoute, params: Record<string, string>, who: { member: string | null }): Promise<void> {
     if ('handle' in route) {
       const body = await readBody(request, maxBody);
       const { member, proof } = await authenticateMember(service, request, body);
+      who.member = member.id;
       const result = await route.handle({ service, member, proof, params, query: url.searchParams, body, request });
       sendJson(response, result.status, result.body);
-      return member.id;
+      return;
     }
     if (route.name === 'health') {
       sendJson(response, 200, { status: 'ok', version: process.env.LATCH_VERSION ?? 'dev' });
-      return null;
+      return;
     }
     if (route.name === 'ca') {
       if (!caCertPem) throw new HubError('NOT_FOUND', 'this hub serves no CA certificate', 404);
       sendText(response, 200, caCertPem, 'application/x-pem-file');
-      return null;
+      return;
     }
     if (route.name === 'events') throw new HubError('INVALID_INPUT', 'GET /v1/events is a WebSocket: send an Upgrade request', 426);
     // join: the key is not on record yet; the (size-limited) body names it, and must be signed by it.
@@ -86,19 +88,19 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     const input = parseBody(JoinBody, body, request.headers['content-type']);
     await authenticateJoin(service, request, body, input.signingKey);
     const member = await service.join(input);
+    who.member = member.id;
     sendJson(response, 201, { member });
-    return member.id;
   }
 
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = performance.now();
     const method = (request.method ?? 'GET').toUpperCase();
     let template = '-';
-    let member: string | null = null;
+    const who: { member: string | null } = { member: null };
     let code: string | undefined;
     inFlight++;
     try {
-      const url = new URL(request.url ?? '/', 'http://hub.invalid');
+      const url = parseUrl(request.url);
       const found = router.match(method, url.pathname);
       if (found === null) throw new HubError('NOT_FOUND', `no such endpoint: ${method} ${url.pathname.slice(0, 100)}`, 404);
       if ('methodNotAllowed' in found) {
@@ -106,7 +108,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
         throw new HubError('INVALID_INPUT', `use ${found.methodNotAllowed.join(' or ')} for this endpoint`, 405);
       }
       template = found.route.template;
-      member = await dispatch(request, response, url, found.route, found.params);
+      await dispatch(request, response, url, found.route, found.params, who);
     } catch (error) {
       const refusal = error instanceof HubError ? error : new HubError('INTERNAL', 'internal error (see the hub log)', 500);
       if (!(error instanceof HubError)) logger.error('hub.request.failed', { route: template, errorName: error instanceof Error ? error.name : typeof error, errorCode: errorCodeOf(error) });
@@ -120,7 +122,7 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     } finally {
       inFlight--;
     }
-    logger.info('hub.request', { method, route: template, status: response.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, member, code });
+    logger.info('hub.request', { method, route: template, status: response.statusCode, ms: Math.round((performance.now() - started) * 10) / 10, member: who.member, code });
   }
 
   const handler = (request: IncomingMessage, response: ServerResponse): void => void onRequest(request, response);
@@ -135,7 +137,12 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
     socket.on('close', () => sockets.delete(socket));
   });
   server.on('upgrade', (request: IncomingMessage, socket, head: Buffer) => {
-    const pathname = new URL(request.url ?? '/', 'http://hub.invalid').pathname;
+    let pathname = '';
+    try {
+      pathname = parseUrl(request.url).pathname;
+    } catch {
+      pathname = '';
+    }
     if (pathname !== EVENTS_PATH) {
       socket.end(`HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
@@ -180,6 +187,15 @@ export async function startHubServer(options: HubServerOptions): Promise<HubServ
       return closed;
     },
   };
+}
+
+function parseUrl(raw: string | undefined): URL {
+  if (raw === undefined || !raw.startsWith('/') || raw.startsWith('//')) throw new HubError('INVALID_INPUT', 'the request target must be a path such as /v1/me', 400);
+  try {
+    return new URL(raw, 'http://hub.invalid');
+  } catch {
+    throw new HubError('INVALID_INPUT', 'the request target is not a valid path', 400);
+  }
 }
 
 function errorCodeOf(error: unknown): string | undefined {

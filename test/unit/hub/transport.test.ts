@@ -255,6 +255,9 @@ describe('hub transport (fake service)', () => {
     expect(requestLines.length).toBeGreaterThan(20);
     for (const line of requestLines) expect(Object.keys(line).sort()).toEqual(expect.arrayContaining(['event', 'method', 'route', 'status', 'ms']));
     expect(requestLines.some((l) => l.route === '/v1/requests/:id/approve' && l.status === 200)).toBe(true);
+    // A call refused after authentication still names who made it; one refused before does not.
+    expect(requestLines.find((l) => l.code === 'SELF_APPROVAL')).toMatchObject({ status: 403, member: expect.any(String) });
+    expect(requestLines.find((l) => l.code === 'BAD_SIGNATURE')).toMatchObject({ status: 401, member: null });
     const all = lines.join('\n');
     expect(all).not.toMatch(/incident 42|Latch-Signature|"signature"/);
     for (const key of [requester, approver]) expect(all).not.toContain(key.publicKey);
