@@ -70,7 +70,7 @@ async function runWorker(): Promise<void> {
   let next = 0;
 
   function call(key: WorkerKey, post: boolean): Promise<number> {
-    const path = post ? '/v1/requests' : '/v1/requests?scope=mine&limit=1';
+    const path = post ? '/v1/requests' : mode === 'me' ? '/v1/me' : '/v1/requests?scope=mine&limit=1';
     const body = post ? Buffer.from(JSON.stringify({ resource: 'bench-db', durationSeconds: 600, reason: 'bench' })) : Buffer.alloc(0);
     const proof = signRequest(key.privateKeyPem, { method: post ? 'POST' : 'GET', path, timestampMs: Date.now(), nonce: randomBytes(18).toString('base64url'), bodySha256: sha256Hex(body) });
     const headers: Record<string, string> = { 'Latch-Key': proof.keyId, 'Latch-Timestamp': String(proof.timestampMs), 'Latch-Nonce': proof.nonce, 'Latch-Signature': proof.signature };
@@ -380,7 +380,7 @@ async function main(): Promise<void> {
       machineCpu: number;
       peakRss: number;
     }
-    async function load(mode: 'get' | 'mixed', warm: boolean): Promise<LoadResult> {
+    async function load(mode: 'me' | 'get' | 'mixed', warm: boolean): Promise<LoadResult> {
       const children: ChildProcess[] = [];
       const results: Promise<WorkerResult>[] = [];
       const ready: Promise<void>[] = [];
@@ -426,6 +426,7 @@ async function main(): Promise<void> {
         peakRss,
       };
     }
+    const meLoad = await load('me', true);
     const getLoad = await load('get', true);
     const mixedLoad = await load('mixed', false);
     const requestsStored = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM requests')).rows[0]?.n ?? 0;
@@ -445,9 +446,10 @@ async function main(): Promise<void> {
         '< 300 ms',
         percentile(sortedCredential, 0.95) < 300,
       ],
+      [`signed calls/s, GET /v1/me (verify, member of 10,000, nonce)`, `${fmt(meLoad.perSecond, 0)} /s (p50 ${fmt(meLoad.p50)} ms, p95 ${fmt(meLoad.p95)} ms)`, '≥ 2,000 /s', meLoad.perSecond >= 2000],
       [`signed calls/s, GET /v1/requests?scope=mine&limit=1`, `${fmt(getLoad.perSecond, 0)} /s (p50 ${fmt(getLoad.p50)} ms, p95 ${fmt(getLoad.p95)} ms)`, '≥ 2,000 /s', getLoad.perSecond >= 2000],
       [`signed calls/s, 90 % that GET + 10 % POST /v1/requests`, `${fmt(mixedLoad.perSecond, 0)} /s (p50 ${fmt(mixedLoad.p50)} ms, p95 ${fmt(mixedLoad.p95)} ms)`, '≥ 2,000 /s', mixedLoad.perSecond >= 2000],
-      [`hub RSS: idle with ${MEMBERS.toLocaleString('en-US')} members / peak under load`, `${fmt(idleRss, 0)} / ${fmt(Math.max(getLoad.peakRss, mixedLoad.peakRss), 0)} MB`, '(reported)', true],
+      [`hub RSS: idle with ${MEMBERS.toLocaleString('en-US')} members / peak under load`, `${fmt(idleRss, 0)} / ${fmt(Math.max(meLoad.peakRss, getLoad.peakRss, mixedLoad.peakRss), 0)} MB`, '(reported)', true],
     ];
     const width = Math.max(...rowsOut.map((r) => r[0].length));
     const width2 = Math.max(...rowsOut.map((r) => r[1].length));
@@ -455,6 +457,7 @@ async function main(): Promise<void> {
     console.log(`${'metric'.padEnd(width)}  ${'measured'.padEnd(width2)}  target`);
     for (const [name, value, target, ok] of rowsOut) console.log(`${name.padEnd(width)}  ${value.padEnd(width2)}  ${target} ${target.startsWith('(') ? '' : ok ? '✔' : '✘'}`);
     for (const [label, l] of [
+      ['me', meLoad],
       ['GET', getLoad],
       ['mixed', mixedLoad],
     ] as const) {

@@ -61,7 +61,7 @@ export function checkGroups(groups: unknown): string[] {
 }
 
 export async function findMemberById(client: Queryable, id: string): Promise<MemberRow | null> {
-  const result = await client.query<MemberRow>(`SELECT ${MEMBER_COLUMNS} FROM members WHERE id = $1`, [id]);
+  const result = await client.query<MemberRow>({ name: 'hub.member-by-id', text: `SELECT ${MEMBER_COLUMNS} FROM members WHERE id = $1`, values: [id] });
   return result.rows[0] ?? null;
 }
 

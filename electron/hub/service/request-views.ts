@@ -78,7 +78,8 @@ function toView(row: ViewRow): AccessRequestView {
 }
 
 export async function findRequestView(client: Queryable, id: string): Promise<AccessRequestView | null> {
-  const result = await client.query<ViewRow>(`${VIEW_SELECT} WHERE r.id = $1`, [id]);
+  // Named (prepared once per connection): planning this query costs ten times running it.
+  const result = await client.query<ViewRow>({ name: 'hub.request-view', text: `${VIEW_SELECT} WHERE r.id = $1`, values: [id] });
   const row = result.rows[0];
   return row === undefined ? null : toView(row);
 }
@@ -108,10 +109,11 @@ export async function listRequestViews(client: Queryable, query: RequestListQuer
         : '(r.requester_id = $1 OR r.resource = ANY($4::text[]))';
   const params: unknown[] = [query.memberId, query.states, query.limit];
   if (query.scope !== 'mine') params.push(query.reviewResources);
-  const result = await client.query<ViewRow>(
-    `${VIEW_SELECT} WHERE ${scope} AND ($2::text[] IS NULL OR r.state = ANY($2::text[])) ORDER BY r.created_at DESC, r.id DESC LIMIT $3`,
-    params,
-  );
+  const result = await client.query<ViewRow>({
+    name: `hub.request-list.${query.scope}`,
+    text: `${VIEW_SELECT} WHERE ${scope} AND ($2::text[] IS NULL OR r.state = ANY($2::text[])) ORDER BY r.created_at DESC, r.id DESC LIMIT $3`,
+    values: params,
+  });
   return result.rows.map(toView);
 }
 
