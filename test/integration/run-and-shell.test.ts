@@ -121,6 +121,35 @@ describe('latch run', () => {
     expect(leases.filter((l) => l.kind === 'run').length).toBeGreaterThan(5);
   });
 
+  it('ends its lease when it exits or is killed, without a round trip at exit, and audits it', async () => {
+    const leases = async () =>
+      JSON.parse((await runLatch(home, ['lease', 'ls', '--json'])).stdout) as Array<{ id: string; state: string; endReason: string | null }>;
+    expect((await runRaw(home, ['run', '--project', dir, '--', 'true'])).code).toBe(0);
+    const [ended] = await leases();
+    expect(ended).toMatchObject({ state: 'revoked', endReason: 'its client disconnected' });
+
+    // A `latch run` that dies (SIGKILL: no chance to say anything) ends its lease as well.
+    const child = spawn(process.execPath, [LATCH_BIN, 'run', '--project', dir, '--', 'sh', '-c', 'echo $$; exec sleep 30'], { env: home.env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const pid = await new Promise<number>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))));
+    const [live] = await leases();
+    expect(live?.state).toBe('active');
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('close', r));
+    process.kill(pid, 'SIGTERM');
+    let killed = (await leases()).find((l) => l.id === live?.id);
+    for (let i = 0; i < 20 && killed?.state === 'active'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      killed = (await leases()).find((l) => l.id === live?.id);
+    }
+    expect(killed).toMatchObject({ state: 'revoked', endReason: 'its client disconnected' });
+
+    const audit = JSON.parse((await runLatch(home, ['audit', 'ls', '--json', '--limit', '200'])).stdout) as Array<{ action: string; target: string; client: string }>;
+    for (const id of [ended?.id, live?.id]) {
+      expect(audit.filter((e) => e.target === id).map((e) => e.action).sort()).toEqual(['lease.create', 'lease.revoke', 'lease.revoked']);
+      expect(audit.find((e) => e.target === id && e.action === 'lease.revoke')?.client).toBe('socket:cli');
+    }
+  });
+
   it('refuses a missing personal token with the command to add it', async () => {
     const dir2 = project('  AWS_KEY: { class: personal, token: aws-missing }\n');
     const result = await runRaw(home, ['run', '--project', dir2, '--', 'true']);

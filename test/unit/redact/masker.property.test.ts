@@ -123,6 +123,42 @@ describe('createMasker properties', () => {
     );
   });
 
+  it('matches the reference with long values, where output is skipped in strides', () => {
+    // Values of 8+ characters: the masker then jumps over filler that cannot hold a value.
+    const longSecretsArb: fc.Arbitrary<MaskedSecret[]> = fc
+      .array(charString(8, 40), { minLength: 1, maxLength: 4 })
+      .map((values) => values.map((value, i) => ({ name: `L${i}`, value })));
+    const longCaseArb = longSecretsArb.chain((secrets) =>
+      fc.record({
+        secrets: fc.constant(secrets),
+        input: fc.array(fc.oneof(segmentArb(secrets), charString(20, 120).map(utf8)), { maxLength: 16 }).map(concatBytes),
+        cuts: fc.array(fc.nat({ max: 1500 }), { maxLength: 12 }),
+        throughEscapes: fc.boolean(),
+      }),
+    );
+    fc.assert(
+      fc.property(longCaseArb, ({ secrets, input, cuts, throughEscapes }) => {
+        const chunked = maskChunks(createMasker(secrets, { throughEscapes }), splitAt(input, cuts));
+        expect(chunked).toEqual(referenceMask(input, secrets, { throughEscapes }));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('pushParts gives the same output as push', () => {
+    fc.assert(
+      fc.property(caseArb, fc.array(fc.nat({ max: 2000 }), { maxLength: 6 }), ({ secrets, input, cuts }, padding) => {
+        // Long plain runs between the pieces, so that held bytes meet large chunks.
+        const padded = concatBytes([input, ...padding.map((n) => utf8('.'.repeat(n)))]);
+        const chunks = splitAt(padded, cuts.map((c) => c * 5));
+        const masker = createMasker(secrets);
+        const viaParts = concatBytes([...chunks.flatMap((chunk) => masker.pushParts(chunk)), masker.flush()]);
+        expect(viaParts).toEqual(maskChunks(createMasker(secrets), chunks));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('gives the same output for 1-byte writes as for one write', () => {
     fc.assert(
       fc.property(caseArb, ({ secrets, input }) => {

@@ -189,6 +189,19 @@ describe('createMasker: streaming', () => {
     expect(text(masked)).toBe(`x <concealed:${TOKEN.name}> y`);
   });
 
+  it('pushParts joins held bytes to the start of a chunk and passes the rest as a view', () => {
+    const masker = createMasker([TOKEN]);
+    expect(text(masker.push(utf8('abc hun')))).toBe('abc ');
+    const chunk = utf8(`ting season ${'.'.repeat(5000)} end`);
+    const parts = masker.pushParts(chunk);
+    expect(text(concatBytes(parts))).toBe(`hunting season ${'.'.repeat(5000)} end`);
+    expect(parts.length).toBe(2);
+    expect(parts[0]?.length).toBeLessThanOrEqual(3 + 256);
+    expect(parts[1]?.buffer).toBe(chunk.buffer);
+    expect(masker.pushParts(utf8(''))).toEqual([]);
+    expect(text(concatBytes(masker.pushParts(utf8(` x ${TOKEN.value} y`))))).toBe(` x <concealed:${TOKEN.name}> y`);
+  });
+
   it('bounds what a chain of overlapping matches holds back, and still conceals all of it', () => {
     const masker = createMasker([{ name: 'A', value: 'aaaa' }]);
     const pieces: Uint8Array[] = [];
