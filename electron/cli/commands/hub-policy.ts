@@ -4,26 +4,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { formatProblems, MAX_POLICY_LENGTH, parseHubPolicy, type PolicyProblem, type ResourcePolicy } from '../../../shared/policy';
-import { parseGrant } from '../../broker/providers/postgres-grants';
+import { checkGrant } from '../../hub/config/hub-policy-file';
 import { boolFlag } from '../args';
 import { CliFailure, type CommandContext } from '../context';
 import { EXIT } from '../exit-codes';
 
 /** Bytes read at most: every character of the longest policy may take four UTF-8 bytes. */
 const MAX_FILE_BYTES = MAX_POLICY_LENGTH * 4;
-
-/** The postgres provider's own grant grammar, so a bad grant shows up before anyone requests. */
-function checkGrant(grant: string): string | undefined {
-  try {
-    parseGrant(grant);
-    return undefined;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // "postgres provider: invalid grant \"…\": why" -> "why"
-    const reason = /^postgres provider: invalid grant "(?:[^"\\]|\\.)*": (.*)$/s.exec(message)?.[1];
-    return reason ?? message;
-  }
-}
 
 /** The file's text, or the problem that it is too large to be a policy. */
 function readPolicyText(file: string, shown: string): string | PolicyProblem {

@@ -7,7 +7,8 @@ import { parseGrant } from '../../broker/providers/postgres-grants';
 
 export type PolicyFileResult = { ok: true; policy: HubPolicy; warnings: string[] } | { ok: false; problems: string[] };
 
-function checkGrant(grant: string): string | undefined {
+/** The postgres provider's own grant grammar, so a bad grant shows up before anyone requests. */
+export function checkGrant(grant: string): string | undefined {
   try {
     parseGrant(grant);
     return undefined;
