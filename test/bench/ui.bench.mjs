@@ -84,6 +84,7 @@ try {
     // A browser is already open when someone runs `latch ui`: let the new tab finish starting
     // before the clock starts, so its start-up does not compete with the CLI.
     await page.goto('about:blank');
+    await new Promise((r) => setTimeout(r, 500)); // an idle browser, as when someone types the command
     const start = performance.now();
     const child = spawn(process.execPath, [LATCH, 'ui', '--no-open', '--detach'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
     let out = '';
