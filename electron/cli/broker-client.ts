@@ -23,12 +23,13 @@ export class BrokerClient {
     socket.on('error', () => this.onDisconnect());
   }
 
-  static connect(socketPath: string, clientName: string): Promise<BrokerClient> {
+  /** `events: false`: this client listens to no broker events, so the broker sends it none. */
+  static connect(socketPath: string, clientName: string, options: { events?: boolean } = {}): Promise<BrokerClient> {
     return new Promise((resolve, reject) => {
       const socket = createConnection(socketPath);
       socket.once('connect', () => {
         socket.removeListener('error', reject);
-        socket.write(JSON.stringify({ type: 'hello', client: clientName }) + '\n');
+        socket.write(JSON.stringify({ type: 'hello', client: clientName, ...(options.events === false && { events: false }) }) + '\n');
         resolve(new BrokerClient(socket));
       });
       socket.once('error', reject);

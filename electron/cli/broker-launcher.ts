@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { BrokerClient } from './broker-client';
 
@@ -26,7 +25,9 @@ const EXIT_ALREADY_RUNNING = 75;
  * Start a broker in the background (detached, like ssh-agent) and wait until it says its
  * socket is listening. If another CLI won the race to start one, that one is used.
  */
-export function launchBroker(timeoutMs = 10_000): Promise<void> {
+export async function launchBroker(timeoutMs = 10_000): Promise<void> {
+  // Loaded here, not with the CLI: most invocations find a broker running.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [brokerEntry()], {
       detached: true,
@@ -60,9 +61,9 @@ export function launchBroker(timeoutMs = 10_000): Promise<void> {
 }
 
 /** Connect to the running broker, starting one first if none answers. */
-export async function connectOrLaunch(socketPath: string, clientName: string, autoStart = true): Promise<BrokerClient> {
+export async function connectOrLaunch(socketPath: string, clientName: string, autoStart = true, options: { events?: boolean } = {}): Promise<BrokerClient> {
   try {
-    return await BrokerClient.connect(socketPath, clientName);
+    return await BrokerClient.connect(socketPath, clientName, options);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (!autoStart || (code !== 'ENOENT' && code !== 'ECONNREFUSED')) {
@@ -74,5 +75,5 @@ export async function connectOrLaunch(socketPath: string, clientName: string, au
     }
   }
   await launchBroker();
-  return BrokerClient.connect(socketPath, clientName);
+  return BrokerClient.connect(socketPath, clientName, options);
 }

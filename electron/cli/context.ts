@@ -26,6 +26,7 @@ export class CliFailure extends Error {
 export class CommandContext {
   readonly paths: LatchPaths;
   private client: BrokerClient | null = null;
+  private events = true;
 
   constructor(
     readonly args: ParsedArgs,
@@ -36,8 +37,13 @@ export class CommandContext {
 
   /** Connected broker client; auto-starts the broker unless LATCH_NO_AUTOSTART=1. */
   async broker(): Promise<BrokerClient> {
-    this.client ??= await connectOrLaunch(this.paths.socketPath, 'cli', this.io.env.LATCH_NO_AUTOSTART !== '1');
+    this.client ??= await connectOrLaunch(this.paths.socketPath, 'cli', this.io.env.LATCH_NO_AUTOSTART !== '1', { events: this.events });
     return this.client;
+  }
+
+  /** This command listens to no broker events: the broker is asked to send it none (call before connecting). */
+  withoutEvents(): void {
+    this.events = false;
   }
 
   /** Call a method; on an error result, throw a CliFailure carrying its stable code. */

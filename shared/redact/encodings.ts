@@ -55,18 +55,37 @@ export function base64Encode(bytes: Uint8Array, alphabet: Base64Alphabet, padded
  * bytes and are left out. Returns the 3 alignments (0, 1, 2), in that order.
  */
 export function embeddedBase64Forms(bytes: Uint8Array, alphabet: Base64Alphabet): Uint8Array[] {
+  const table = ENCODE_TABLES[alphabet];
+  const n = bytes.length;
   const forms: Uint8Array[] = [];
   for (let offset = 0; offset < 3; offset++) {
-    const framed = new Uint8Array(offset + bytes.length + 2);
-    framed.set(bytes, offset);
-    const encoded = base64Encode(framed, alphabet, false);
-    const firstBit = 8 * offset;
-    const endBit = 8 * (offset + bytes.length);
-    const firstChar = Math.ceil(firstBit / 6);
-    const endChar = Math.floor(endBit / 6);
-    forms.push(encoded.slice(firstChar, Math.max(firstChar, endChar)));
+    // Characters k whose bits [6k, 6k + 6) of the encoded data all lie in the value's bits
+    // [8 * offset, 8 * (offset + n)); read straight from `bytes`.
+    const firstChar = Math.ceil((8 * offset) / 6);
+    const endChar = Math.max(firstChar, Math.floor((8 * (offset + n)) / 6));
+    const form = new Uint8Array(endChar - firstChar);
+    for (let k = firstChar; k < endChar; k++) {
+      const bit = 6 * k - 8 * offset;
+      const at = bit >> 3;
+      const pair = ((bytes[at] as number) << 8) | (at + 1 < n ? (bytes[at + 1] as number) : 0);
+      form[k - firstChar] = table[(pair >> (10 - (bit & 7))) & 63] as number;
+    }
+    forms.push(form);
   }
   return forms;
+}
+
+/** Base64 text in the standard alphabet turned url-safe ('+' to '-', '/' to '_'); the same array if it has neither. */
+export function toUrlSafeBase64(encoded: Uint8Array): Uint8Array {
+  if (!encoded.includes(0x2b) && !encoded.includes(0x2f)) return encoded;
+  return encoded.map((c) => (c === 0x2b ? 0x2d : c === 0x2f ? 0x5f : c));
+}
+
+/** Base64 text without its '=' padding (a view). */
+export function withoutBase64Padding(encoded: Uint8Array): Uint8Array {
+  let end = encoded.length;
+  while (end > 0 && encoded[end - 1] === PAD) end--;
+  return encoded.subarray(0, end);
 }
 
 // Bytes encodeURIComponent leaves as they are: A-Z a-z 0-9 - _ . ! ~ * ' ( )

@@ -1,7 +1,7 @@
 // Turns the injected values into the byte patterns the masker looks for: each value's
 // UTF-8 bytes plus the encoded forms enabled in the options, deduplicated.
 
-import { base64Encode, embeddedBase64Forms, uriComponentEncode } from './encodings';
+import { base64Encode, embeddedBase64Forms, toUrlSafeBase64, uriComponentEncode, withoutBase64Padding } from './encodings';
 import type { MaskedSecret, MaskerOptions } from './types';
 
 export const DEFAULT_MIN_VALUE_BYTES = 4;
@@ -34,7 +34,8 @@ export function wholeNumberAtLeast(min: number, value: number | undefined, fallb
 function keyOf(bytes: Uint8Array): string {
   let key = '';
   for (let i = 0; i < bytes.length; i += 4096) {
-    key += String.fromCharCode(...bytes.subarray(i, i + 4096));
+    // apply takes the typed array as it is (a spread would first copy it into an array).
+    key += String.fromCharCode.apply(null, bytes.subarray(i, i + 4096) as unknown as number[]);
   }
   return key;
 }
@@ -43,18 +44,16 @@ function formsOf(raw: Uint8Array, options: MaskerOptions | undefined, minBytes: 
   const forms = options?.forms;
   const out: Uint8Array[] = [raw];
   if (forms?.uriComponent !== false) out.push(uriComponentEncode(raw));
+  // Each encoded once in the standard alphabet; the url-safe forms differ in two characters.
   if (forms?.base64 !== false) {
-    for (const alphabet of ['standard', 'url-safe'] as const) {
-      out.push(base64Encode(raw, alphabet, true), base64Encode(raw, alphabet, false));
-    }
+    const padded = base64Encode(raw, 'standard', true);
+    const urlSafe = toUrlSafeBase64(padded);
+    out.push(padded, withoutBase64Padding(padded), urlSafe, withoutBase64Padding(urlSafe));
   }
   if (forms?.base64Embedded !== false) {
     const minChars = Math.max(minBytes, MIN_EMBEDDED_BASE64_CHARS);
-    for (const alphabet of ['standard', 'url-safe'] as const) {
-      for (const form of embeddedBase64Forms(raw, alphabet)) {
-        if (form.length >= minChars) out.push(form);
-      }
-    }
+    const standard = embeddedBase64Forms(raw, 'standard').filter((form) => form.length >= minChars);
+    out.push(...standard, ...standard.map(toUrlSafeBase64));
   }
   return out;
 }

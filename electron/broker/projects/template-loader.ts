@@ -22,20 +22,34 @@ export function findProjectRoot(path: string): string | null {
   }
 }
 
+/**
+ * Parsed templates by file, reused while the file is unchanged (same inode, size, mtime and
+ * ctime): every lease resolves its project, and parsing and validating the YAML again
+ * would cost more than the rest of looking it up.
+ */
+const parsedTemplates = new Map<string, { stamp: string; loaded: LoadedTemplate }>();
+
 /** Read and parse a project's latch.yaml; never throws (I/O problems become located errors). */
 export function loadTemplate(projectDir: string): LoadedTemplate {
   const file = join(projectDir, TEMPLATE_FILE);
   const problem = (message: string): LoadedTemplate => ({ ok: false, file, errors: [{ file: file, line: 1, column: 1, message } as TemplateError] });
   let text: string;
+  let stamp: string;
   try {
-    if (statSync(file).size > MAX_TEMPLATE_BYTES) return problem(`template is larger than 1 MiB`);
+    const stat = statSync(file);
+    if (stat.size > MAX_TEMPLATE_BYTES) return problem(`template is larger than 1 MiB`);
+    stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}`;
+    const cached = parsedTemplates.get(file);
+    if (cached?.stamp === stamp) return cached.loaded;
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return problem(code === 'ENOENT' ? `no ${TEMPLATE_FILE} in ${projectDir} (create one with \`latch template init\`)` : `cannot read ${TEMPLATE_FILE} (${code ?? 'error'})`);
   }
   const parsed = parseTemplate(text, file, { knownShapeIds: KNOWN_SHAPE_IDS });
-  return parsed.ok ? { ok: true, template: parsed.template, file } : { ok: false, errors: [...parsed.errors], file };
+  const loaded: LoadedTemplate = parsed.ok ? { ok: true, template: parsed.template, file } : { ok: false, errors: [...parsed.errors], file };
+  parsedTemplates.set(file, { stamp, loaded });
+  return loaded;
 }
 
 /** The project id to use when the template cannot be read: the folder name, kebab-cased. */

@@ -21,7 +21,32 @@ export function openDatabase(file: string): Database {
   db.exec('PRAGMA foreign_keys = ON');
   db.exec('PRAGMA busy_timeout = 5000');
   migrate(db);
+  reusePreparedStatements(db);
   return db;
+}
+
+/** Bound on distinct SQL texts kept (dynamic filters make a few dozen variants at most). */
+const MAX_CACHED_STATEMENTS = 256;
+
+/**
+ * Prepared statements are kept by SQL text and reused: preparing costs about ten times
+ * running a small statement, and the broker runs the same few dozen over and over (a
+ * lease takes some 60). A statement is stateless between runs (no pluck/raw mode is used).
+ */
+function reusePreparedStatements(db: Database): void {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, ReturnType<typeof prepare>>();
+  const cached = (sql: string): ReturnType<typeof prepare> => {
+    let statement = cache.get(sql);
+    if (statement === undefined) {
+      if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+      statement = prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+  // The generic signature only types the bind parameters; the statement is the same object.
+  db.prepare = cached as Database['prepare'];
 }
 
 export function schemaVersion(db: Database): number {

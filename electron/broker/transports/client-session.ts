@@ -59,6 +59,8 @@ export class ClientSession {
     }
     if (isHello(message)) {
       this.context.client = `${this.transport}:${message.client}`;
+      // A client that listens to no events (`latch run`) is sent none.
+      if (message.events === false) this.unsubscribe();
       return;
     }
     this.write(await this.dispatcher.handleMessage(message, this.context));
@@ -91,8 +93,13 @@ export class ClientSession {
   }
 }
 
-function isHello(message: unknown): message is { type: 'hello'; client: string } {
+function isHello(message: unknown): message is { type: 'hello'; client: string; events?: boolean } {
   if (typeof message !== 'object' || message === null) return false;
-  const frame = message as { type?: unknown; client?: unknown };
-  return frame.type === 'hello' && typeof frame.client === 'string' && /^[a-z0-9:_-]{1,40}$/.test(frame.client);
+  const frame = message as { type?: unknown; client?: unknown; events?: unknown };
+  return (
+    frame.type === 'hello' &&
+    typeof frame.client === 'string' &&
+    /^[a-z0-9:_-]{1,40}$/.test(frame.client) &&
+    (frame.events === undefined || typeof frame.events === 'boolean')
+  );
 }

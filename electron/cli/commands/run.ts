@@ -48,18 +48,13 @@ export async function run(ctx: CommandContext): Promise<number> {
   const [command, ...args] = ctx.args.rest;
   if (command === undefined) throw new CliFailure('USAGE', 'nothing to run: latch run [options] -- COMMAND [ARGS…]');
   refuseNesting(ctx);
-  // The lease is asked for first: the broker reads the keychain while the rest loads and
-  // the output channels open.
+  ttlFlag(ctx); // a usage error is reported before the broker is reached (or started)
+  ctx.withoutEvents();
+  // The lease is asked for first, once connected (so that loading the rest cannot delay
+  // the request): the broker reads the keychain while the rest loads.
+  await ctx.broker();
   const leasing = startRunLease(ctx);
   leasing.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-  const { closeMaskingChannels, openMaskingChannels, runLeased } = await import('../run-child');
-  const masking = boolFlag(ctx.args, 'no-masking') ? undefined : openMaskingChannels(ctx);
-  let created: Awaited<typeof leasing>;
-  try {
-    created = await leasing;
-  } catch (error) {
-    if (masking) closeMaskingChannels(masking);
-    throw error;
-  }
-  return runLeased(ctx, { command, args, ...(masking && { masking }) }, created);
+  const { runLeased } = await import('../run-child');
+  return runLeased(ctx, { command, args, masking: !boolFlag(ctx.args, 'no-masking') }, await leasing);
 }

@@ -1,0 +1,64 @@
+// One output stream of a `latch run` child, written to ours through the masker.
+
+import type { Readable, Writable } from 'node:stream';
+import { createMasker } from '../../shared/redact/masker';
+import type { MaskedSecret, OutputMasker } from '../../shared/redact/types';
+
+/**
+ * Writes chunks to `out` with `secrets` masked. The masker is built on the first output
+ * (compiling the patterns costs more than a silent command takes). Unchanged output goes
+ * out as views of the chunks given, without copies.
+ */
+export class MaskedWriter {
+  private masker: OutputMasker | null = null;
+
+  constructor(
+    private readonly out: Writable,
+    private readonly secrets: readonly MaskedSecret[],
+  ) {}
+
+  /**
+   * Writes `chunk` masked. True when nothing refers to `chunk` any more: stdout and stderr
+   * to a file, a pipe or a terminal write synchronously on Linux. False when some of it
+   * is still queued (then `chunk` must not be reused).
+   */
+  write(chunk: Uint8Array): boolean {
+    this.masker ??= createMasker(this.secrets);
+    for (const part of this.masker.pushParts(chunk)) this.out.write(part);
+    return this.out.writableLength === 0;
+  }
+
+  /** Whether the caller should wait for `onDrain` before writing more. */
+  get needsDrain(): boolean {
+    return this.out.writableNeedDrain;
+  }
+
+  onDrain(listener: () => void): void {
+    this.out.once('drain', listener);
+  }
+
+  /** The stream ended: write what the masker still held. */
+  end(): void {
+    const rest = this.masker?.flush();
+    if (rest && rest.length > 0) this.out.write(rest);
+    this.masker = null;
+  }
+}
+
+/** Copies a readable stream (a child's stdout or stderr pipe) through `writer`. */
+export function forwardStream(source: Readable, writer: MaskedWriter): Promise<void> {
+  source.on('data', (chunk: Buffer) => {
+    // Back-pressure only while writes are really queued; pausing after each synchronous
+    // write would only stop and restart the child's pipe once per chunk.
+    if (!writer.write(chunk) && writer.needsDrain) {
+      source.pause();
+      writer.onDrain(() => source.resume());
+    }
+  });
+  return new Promise((resolve) => {
+    source.once('close', () => {
+      writer.end();
+      resolve();
+    });
+  });
+}
