@@ -11,11 +11,26 @@ import type { MaskedSecret, OutputMasker } from '../../shared/redact/types';
  */
 export class MaskedWriter {
   private masker: OutputMasker | null = null;
+  /** Set when the reader went away (EPIPE): later output is dropped, as `cat | head` does. */
+  private broken = false;
+  private readonly brokenListeners: Array<() => void> = [];
 
   constructor(
     private readonly out: Writable,
     private readonly secrets: readonly MaskedSecret[],
-  ) {}
+  ) {
+    out.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      this.broken = true;
+      for (const listener of this.brokenListeners.splice(0)) listener();
+    });
+  }
+
+  /** The reader of `out` closed its end: the source should stop too. */
+  onBroken(listener: () => void): void {
+    if (this.broken) listener();
+    else this.brokenListeners.push(listener);
+  }
 
   /**
    * Writes `chunk` masked. True when nothing refers to `chunk` any more: stdout and stderr
@@ -23,6 +38,7 @@ export class MaskedWriter {
    * is still queued (then `chunk` must not be reused).
    */
   write(chunk: Uint8Array): boolean {
+    if (this.broken) return true;
     this.masker ??= createMasker(this.secrets);
     for (const part of this.masker.pushParts(chunk)) this.out.write(part);
     return this.out.writableLength === 0;
@@ -40,13 +56,15 @@ export class MaskedWriter {
   /** The stream ended: write what the masker still held. */
   end(): void {
     const rest = this.masker?.flush();
-    if (rest && rest.length > 0) this.out.write(rest);
+    if (rest && rest.length > 0 && !this.broken) this.out.write(rest);
     this.masker = null;
   }
 }
 
 /** Copies a readable stream (a child's stdout or stderr pipe) through `writer`. */
 export function forwardStream(source: Readable, writer: MaskedWriter): Promise<void> {
+  // Our reader is gone: close the child's pipe so its next write gets SIGPIPE, as in a shell pipeline.
+  writer.onBroken(() => source.destroy());
   source.on('data', (chunk: Buffer) => {
     // Back-pressure only while writes are really queued; pausing after each synchronous
     // write would only stop and restart the child's pipe once per chunk.

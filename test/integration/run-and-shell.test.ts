@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,6 +148,13 @@ describe('latch run', () => {
       expect(audit.filter((e) => e.target === id).map((e) => e.action).sort()).toEqual(['lease.create', 'lease.revoke', 'lease.revoked']);
       expect(audit.find((e) => e.target === id && e.action === 'lease.revoke')?.client).toBe('socket:cli');
     }
+  });
+
+  it('stops quietly when its reader goes away (`latch run -- yes | head`)', async () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" "${LATCH_BIN}" run --project "${dir}" -- yes latch | head -n 2; echo "status=\${PIPESTATUS[0]}" >&2`], { env: home.env, encoding: 'utf8', timeout: 30_000 });
+    expect(result.stdout).toBe('latch\nlatch\n');
+    expect(result.stderr).not.toMatch(/EPIPE|at .*\.js|Error:/);
+    expect(result.stderr).toMatch(/status=(1|141)/);
   });
 
   it('refuses a missing personal token with the command to add it', async () => {
