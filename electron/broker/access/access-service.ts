@@ -83,6 +83,7 @@ export class AccessService {
   private readonly opened = new Map<string, OpenedGrant>();
   private readonly endedListeners = new Set<(requestId: string) => void>();
   private closed = false;
+  private connecting: Promise<void> | null = null;
 
   constructor(private readonly deps: AccessServiceDeps) {}
 
@@ -266,7 +267,9 @@ export class AccessService {
   private async requireClient(): Promise<{ client: HubClient; membership: HubMembership }> {
     const membership = this.deps.store.get();
     if (!membership) throw new ContractFailure('NOT_JOINED', 'this machine has not joined a team hub: ask an admin for an invite and run `latch hub join INVITE`');
-    if (!this.client) this.client = await this.makeClient(membership);
+    // No link yet (the keychain was locked when the broker started): make it now, events too.
+    if (!this.client) await this.connect(membership);
+    if (!this.client) throw new ContractFailure('HUB_UNAVAILABLE', 'the broker is stopping');
     return { client: this.client, membership };
   }
 
@@ -290,11 +293,20 @@ export class AccessService {
     }
   }
 
-  private async connect(membership: HubMembership): Promise<void> {
+  /** One link at a time: concurrent callers share the connection being made. */
+  private connect(membership: HubMembership): Promise<void> {
+    this.connecting ??= this.link(membership).finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async link(membership: HubMembership): Promise<void> {
     if (this.closed) return;
     this.disconnect();
     this.connection = 'connecting';
     const client = await this.makeClient(membership);
+    if (this.closed) return;
     this.client = client;
     this.unsubscribe = client.subscribe(
       (event) => this.onHubEvent(event, membership),

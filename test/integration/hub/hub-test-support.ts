@@ -120,16 +120,8 @@ export async function joinMember(service: HubServiceInstance, pool: pg.Pool, nam
   };
 }
 
-/** The HubError code a call fails with (or 'ok'). */
-export async function hubErrorCode(work: () => Promise<unknown>): Promise<string> {
-  try {
-    await work();
-    return 'ok';
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' ? code : String(error);
-  }
-}
+/** The HubError code a call fails with (or 'ok'): the same reading as a SQLSTATE. */
+export { outcome as hubErrorCode } from '../providers/pg-test-server';
 
 export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
