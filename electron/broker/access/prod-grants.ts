@@ -7,12 +7,15 @@ import type { AccessService } from './access-service';
  * hub's postgres provider delivers).
  */
 export function prodGrantSource(access: AccessService): ProdGrantSource {
-  return async (resource, secretName) => {
+  return async (resource) => {
     if (!access.status().joined) return null;
     const grant = await access.grantFor(resource);
     if (!grant) return null;
     const names = Object.keys(grant.values);
-    const value = grant.values[secretName] ?? (names.length === 1 ? grant.values[names[0] ?? ''] : undefined) ?? grant.values.DATABASE_URL;
-    return value === undefined ? null : { requestId: grant.requestId, value, endsAt: grant.endsAt };
+    return {
+      requestId: grant.requestId,
+      endsAt: grant.endsAt,
+      valueFor: (secretName) => grant.values[secretName] ?? (names.length === 1 ? grant.values[names[0] ?? ''] : undefined) ?? grant.values.DATABASE_URL,
+    };
   };
 }

@@ -24,8 +24,16 @@ export interface ProdGrantValue {
   endsAt: string;
 }
 
-/** The active grant's value for a resource (null: no active grant, the entry is left out). */
-export type ProdGrantSource = (resource: string, secretName: string) => Promise<ProdGrantValue | null>;
+/** This member's active grant for a hub resource, opened. */
+export interface ProdGrant {
+  requestId: string;
+  endsAt: string;
+  /** The value a `prod` entry of this name gets from the grant, if any. */
+  valueFor(secretName: string): string | undefined;
+}
+
+/** The active grant for a resource (null: none, its entries are left out). One hub lookup per call. */
+export type ProdGrantSource = (resource: string) => Promise<ProdGrant | null>;
 
 export interface CreatedLease {
   lease: LeaseInfo;
@@ -183,9 +191,18 @@ export class LeaseManager {
     const grants = new Map<string, ProdGrantValue>();
     const prod = secrets.filter((s) => s.class === 'prod');
     if (prod.length === 0 || !this.prodGrantSource) return grants;
+    // Entries naming the same resource share one lookup.
+    const byResource = new Map<string, Promise<ProdGrant | null>>();
     for (const secret of prod) {
-      const grant = await this.prodGrantSource(prodResourceOf(secret), secret.name);
-      if (grant) grants.set(secret.name, grant);
+      const resource = prodResourceOf(secret);
+      let grant = byResource.get(resource);
+      if (!grant) {
+        grant = this.prodGrantSource(resource);
+        byResource.set(resource, grant);
+      }
+      const opened = await grant;
+      const value = opened?.valueFor(secret.name);
+      if (opened && value !== undefined) grants.set(secret.name, { requestId: opened.requestId, value, endsAt: opened.endsAt });
     }
     return grants;
   }
