@@ -91,8 +91,11 @@ async function connect(): Promise<void> {
   renderTray();
 }
 
-/** Tray state from the broker: projects (with missing secrets), open findings, live leases. */
-async function refreshTrayState(): Promise<void> {
+/**
+ * Tray state from the broker: projects (with missing secrets), open findings, live leases,
+ * access reviews. The reviews are a round trip to the team hub: only when they may have changed.
+ */
+async function refreshTrayState(reviewsToo = true): Promise<void> {
   if (!broker) return;
   const [projects, metrics, leases, access] = await Promise.all([
     broker.call('project.list', {}),
@@ -101,7 +104,7 @@ async function refreshTrayState(): Promise<void> {
     broker.call('access.status', {}),
   ]);
   // Only members of a hub have reviews; the hub may be unreachable (keep what we had).
-  const reviews = access.ok && access.value.joined ? await broker.call('access.list', { scope: 'review', states: ['pending'] }) : null;
+  const reviews = reviewsToo && access.ok && access.value.joined ? await broker.call('access.list', { scope: 'review', states: ['pending'] }) : null;
   trayState = {
     ...trayState,
     connected: true,
@@ -126,7 +129,7 @@ function onBrokerEvent(frame: EventFrame): void {
     notification.on('click', () => showWindow(text.route));
     notification.show();
   }
-  if (frame.event !== 'shell.output' && frame.event !== 'audit.appended') void refreshTrayState();
+  if (frame.event !== 'shell.output' && frame.event !== 'audit.appended') void refreshTrayState(frame.event.startsWith('access.'));
 }
 
 function toMenuTemplate(items: TrayMenuItem[]): MenuItemConstructorOptions[] {
