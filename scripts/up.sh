@@ -15,8 +15,8 @@ if electron_binary && has_display && [[ -z "${LATCH_HEADLESS:-}" ]]; then
   exec npx electron-forge start
 fi
 echo "latch: Electron cannot run here (no Electron binary or no display): starting the broker and the browser UI." >&2
-if node bin/latch.mjs ui --help >/dev/null 2>&1; then
-  exec node bin/latch.mjs ui "$@"
+if node bin/latch.cjs ui --help >/dev/null 2>&1; then
+  exec node bin/latch.cjs ui "$@"
 fi
-node bin/latch.mjs daemon start
-node bin/latch.mjs status
+node bin/latch.cjs daemon start
+node bin/latch.cjs status

@@ -16,6 +16,7 @@ import type { TransportDeps } from './transports/transport-deps';
 import { UiController } from './transports/ui-controller';
 import { listenUnixSocket } from './transports/unix-socket';
 import { TokenVault } from './vault/token-vault';
+import { ValueCache, valueCacheTtlMs } from './vault/value-cache';
 import { ProjectStore } from './projects/project-store';
 import { ProjectService } from './projects/project-service';
 import { EnvService } from './projects/env-service';
@@ -41,6 +42,8 @@ export interface BrokerOptions {
   onShutdownRequested?: (reason: string) => void;
   /** Built renderer served by `latch ui` (default: dist/renderer beside the broker bundle). */
   rendererDir?: string;
+  /** How long token values read from the keychain are kept for leases (default: LATCH_KEYCHAIN_CACHE_SECONDS or 5 min). */
+  keychainCacheMs?: number;
 }
 
 export interface RunningBroker {
@@ -68,8 +71,12 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
   const audit = new AuditLog(db, keys, keychain, (entry) =>
     events.emit('audit.appended', { seq: entry.seq, action: entry.action, outcome: entry.outcome }),
   );
-  const vault = new TokenVault(keychain, new TokenStore(db), audit, (name, change) =>
-    events.emit('token.changed', { name, change }),
+  const vault = new TokenVault(
+    keychain,
+    new TokenStore(db),
+    audit,
+    (name, change) => events.emit('token.changed', { name, change }),
+    new ValueCache(options.keychainCacheMs ?? valueCacheTtlMs(process.env)),
   );
   const projects = new ProjectService(new ProjectStore(db), vault, keys, (project) => events.emit('project.changed', project));
   const env = new EnvService(projects, vault, audit);
@@ -140,6 +147,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<RunningB
     async lock() {
       const ended = await leases.revokeAll({ actor: currentActor(), client: 'broker' }, 'locked');
       keys.forget();
+      vault.forgetValues();
       access.lock();
       logger.info('broker.locked', { leasesEnded: ended });
       return ended;

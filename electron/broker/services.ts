@@ -38,6 +38,6 @@ export interface BrokerServices {
   access: AccessService;
   status(): Promise<SystemStatus>;
   requestShutdown(reason: string): void;
-  /** End every lease and forget cached keys; returns how many leases ended. */
+  /** End every lease and forget cached keys and token values; returns how many leases ended. */
   lock(): Promise<number>;
 }

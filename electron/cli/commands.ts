@@ -1,6 +1,7 @@
 import { JSON_FLAG, TOKEN_METADATA_FLAGS, type CommandSpec } from './command-spec';
 import { HUB_COMMANDS } from './hub-commands';
 import { POLICY_COMMANDS } from './policy-commands';
+import { RUN_SPEC } from './run-spec';
 
 /** Every `latch` command. Implementations load lazily from ./commands/. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -181,23 +182,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: { min: 1, max: 1 },
     load: async () => (await import('./commands/env')).envMigrate,
   },
-  {
-    path: ['run'],
-    usage: 'latch run [--project DIR] [--environment ENV] [--ttl 15m] [--no-masking] [--nested] -- COMMAND [ARGS…]',
-    summary: 'run a command with the project’s secrets injected for one lease (like op run / aws-vault exec)',
-    details:
-      'stdin/stdout/stderr pass through; injected values (and their base64/URL forms) are masked in output\n' +
-      'unless --no-masking. The exit code is the command’s; signals are forwarded; the lease ends with it.',
-    flags: {
-      project: { type: 'string', value: 'DIR|ID', description: 'the project (default: the current folder)' },
-      environment: { type: 'string', value: 'ENV', description: 'apply an environment’s overrides' },
-      ttl: { type: 'string', value: 'DURATION', description: 'lease length, e.g. 15m (default: the template’s ttl; capped by maxTtl)' },
-      nested: { type: 'boolean', description: 'allow starting inside another Latch session' },
-      'no-masking': { type: 'boolean', description: 'pass output through untouched' },
-    },
-    args: { min: 0, max: 0 },
-    load: async () => (await import('./commands/run')).run,
-  },
+  RUN_SPEC,
   {
     path: ['shell'],
     usage: 'latch shell [DIR] [--environment ENV] [--ttl 1h] [--nested]',
@@ -349,6 +334,14 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: { json: JSON_FLAG },
     args: { min: 0, max: 0 },
     load: async () => (await import('./commands/daemon')).status,
+  },
+  {
+    path: ['lock'],
+    usage: 'latch lock',
+    summary: 'end every lease and forget cached keys and token values (the tray’s Lock); never starts the broker',
+    flags: {},
+    args: { min: 0, max: 0 },
+    load: async () => (await import('./commands/daemon')).lock,
   },
   {
     path: ['daemon', 'start'],

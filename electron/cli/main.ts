@@ -1,11 +1,9 @@
-import { parseArgs, UsageError } from './args';
-import { BrokerUnavailableError } from './broker-launcher';
 import type { CommandSpec } from './command-spec';
 import { COMMANDS } from './commands';
-import { run as runCommand } from './commands/run';
-import { CliFailure, CommandContext, type CliIo } from './context';
-import { EXIT, exitCodeFor } from './exit-codes';
-import { commandHelp, groupHelp, topHelp } from './help';
+import type { CliIo } from './context';
+import { fail, runCommand } from './dispatch';
+import { EXIT } from './exit-codes';
+import { groupHelp, topHelp } from './help';
 
 function findCommand(words: readonly string[]): { spec: CommandSpec; rest: string[] } | null {
   let best: CommandSpec | null = null;
@@ -13,11 +11,6 @@ function findCommand(words: readonly string[]): { spec: CommandSpec; rest: strin
     if (spec.path.every((word, i) => words[i] === word) && (!best || spec.path.length > best.path.length)) best = spec;
   }
   return best ? { spec: best, rest: words.slice(best.path.length) } : null;
-}
-
-function fail(io: CliIo, message: string, code: number): number {
-  io.stderr.write(`latch: ${message}\n`);
-  return code;
 }
 
 /** Runs one `latch` invocation and returns its exit code. Never throws. */
@@ -41,29 +34,5 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const what = group.length > 0 ? `${words[0]} ${words[1] ?? ''}`.trim() : words[0];
     return fail(io, `unknown command "${what}" (see \`latch --help\`)`, EXIT.USAGE);
   }
-  const { spec, rest } = found;
-  if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(commandHelp(spec));
-    return EXIT.OK;
-  }
-  let ctx: CommandContext | null = null;
-  try {
-    const args = parseArgs(rest, spec.flags);
-    if (args.positionals.length < spec.args.min) throw new UsageError(`missing argument; usage: ${spec.usage}`);
-    if (args.positionals.length > spec.args.max) {
-      throw new UsageError(`unexpected argument "${args.positionals[spec.args.max]}"; usage: ${spec.usage}`);
-    }
-    ctx = new CommandContext(args, io);
-    // `latch run` comes with the CLI itself (the rest of it loads while its lease is on the
-    // way): its start-up is paid by every command it wraps.
-    const run = spec.path.length === 1 && spec.path[0] === 'run' ? runCommand : await spec.load();
-    return await run(ctx);
-  } catch (error) {
-    if (error instanceof UsageError) return fail(io, error.message, EXIT.USAGE);
-    if (error instanceof CliFailure) return fail(io, error.message, error.code === 'USAGE' ? EXIT.USAGE : exitCodeFor(error.code));
-    if (error instanceof BrokerUnavailableError) return fail(io, error.message, EXIT.BROKER_UNAVAILABLE);
-    return fail(io, `internal error: ${error instanceof Error ? error.message : String(error)}`, EXIT.INTERNAL);
-  } finally {
-    ctx?.close();
-  }
+  return runCommand(found.spec, found.rest, io);
 }

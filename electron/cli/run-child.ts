@@ -3,6 +3,7 @@
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { constants } from 'node:os';
+import { isatty } from 'node:tty';
 import type { LeaseInfo } from '../../shared/contract';
 import type { MaskedSecret } from '../../shared/redact/types';
 import { sessionEnv } from '../broker/shells/shell-env';
@@ -35,8 +36,8 @@ function isLocalSource(source: string): boolean {
 /** The child's stdout and stderr to ours, masked; resolves once both have ended and all is written. */
 function forwardOutputs(ctx: CommandContext, child: ChildProcess, secrets: readonly MaskedSecret[]): Promise<unknown> {
   return Promise.all([
-    child.stdout && forwardStream(child.stdout, new MaskedWriter(ctx.io.stdout, secrets)),
-    child.stderr && forwardStream(child.stderr, new MaskedWriter(ctx.io.stderr, secrets)),
+    child.stdout && forwardStream(child.stdout, new MaskedWriter(() => ctx.io.stdout, secrets)),
+    child.stderr && forwardStream(child.stderr, new MaskedWriter(() => ctx.io.stderr, secrets)),
   ]);
 }
 
@@ -46,7 +47,9 @@ export async function runLeased(ctx: CommandContext, run: RunCommand, { lease, e
   const child = spawn(run.command, run.args, { env: childEnv, stdio: ['inherit', stdio, stdio] });
   const written = run.masking ? forwardOutputs(ctx, child, Object.entries(env).map(([name, value]) => ({ name, value }))) : Promise.resolve();
   // Ctrl-C at a terminal already reaches the child (same process group); forward it otherwise.
-  const forwarded = ctx.io.stdin.isTTY ? FORWARDED : [...FORWARDED, 'SIGINT' as NodeJS.Signals];
+  // isatty(0), not ctx.io.stdin.isTTY: stdin is inherited by the child, and making a stream of it costs ~3 ms.
+  const interactive = isatty(0);
+  const forwarded = interactive ? FORWARDED : [...FORWARDED, 'SIGINT' as NodeJS.Signals];
   const handlers = forwarded.map((signal) => {
     const handler = (): void => {
       child.kill(signal);
@@ -54,7 +57,7 @@ export async function runLeased(ctx: CommandContext, run: RunCommand, { lease, e
     process.on(signal, handler);
     return [signal, handler] as const;
   });
-  if (ctx.io.stdin.isTTY) process.on('SIGINT', () => undefined);
+  if (interactive) process.on('SIGINT', () => undefined);
   const outcome = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; error?: Error }>((done) => {
     child.once('error', (error) => done({ code: null, signal: null, error }));
     child.once('close', (code, signal) => done({ code, signal }));

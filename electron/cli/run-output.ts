@@ -11,19 +11,27 @@ import type { MaskedSecret, OutputMasker } from '../../shared/redact/types';
  */
 export class MaskedWriter {
   private masker: OutputMasker | null = null;
+  private stream: Writable | null = null;
   /** Set when the reader went away (EPIPE): later output is dropped, as `cat | head` does. */
   private broken = false;
   private readonly brokenListeners: Array<() => void> = [];
 
+  /** `out` is asked for on the first output only: a silent command never makes the stream. */
   constructor(
-    private readonly out: Writable,
+    private readonly out: () => Writable,
     private readonly secrets: readonly MaskedSecret[],
-  ) {
-    out.on('error', (error: NodeJS.ErrnoException) => {
+  ) {}
+
+  private get target(): Writable {
+    if (this.stream) return this.stream;
+    const stream = this.out();
+    stream.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EPIPE') throw error;
       this.broken = true;
       for (const listener of this.brokenListeners.splice(0)) listener();
     });
+    this.stream = stream;
+    return stream;
   }
 
   /** The reader of `out` closed its end: the source should stop too. */
@@ -40,23 +48,24 @@ export class MaskedWriter {
   write(chunk: Uint8Array): boolean {
     if (this.broken) return true;
     this.masker ??= createMasker(this.secrets);
-    for (const part of this.masker.pushParts(chunk)) this.out.write(part);
-    return this.out.writableLength === 0;
+    const target = this.target;
+    for (const part of this.masker.pushParts(chunk)) target.write(part);
+    return target.writableLength === 0;
   }
 
   /** Whether the caller should wait for `onDrain` before writing more. */
   get needsDrain(): boolean {
-    return this.out.writableNeedDrain;
+    return this.target.writableNeedDrain;
   }
 
   onDrain(listener: () => void): void {
-    this.out.once('drain', listener);
+    this.target.once('drain', listener);
   }
 
   /** The stream ended: write what the masker still held. */
   end(): void {
     const rest = this.masker?.flush();
-    if (rest && rest.length > 0 && !this.broken) this.out.write(rest);
+    if (rest && rest.length > 0 && !this.broken) this.target.write(rest);
     this.masker = null;
   }
 }

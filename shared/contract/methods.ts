@@ -88,7 +88,7 @@ export const METHODS = {
   'system.lock': method({
     input: empty,
     output: z.object({ leasesEnded: z.number().int(), cachesCleared: z.literal(true) }),
-    summary: 'End every lease and forget every cached key (tray “Lock”)',
+    summary: 'End every lease and forget every cached key and token value (tray “Lock”, `latch lock`)',
   }),
   'system.shutdown': method({ input: empty, output: z.object({ stopping: z.literal(true) }), summary: 'Stop the broker' }),
 

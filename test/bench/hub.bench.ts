@@ -39,7 +39,7 @@ const MEMBERS = Number(process.env.BENCH_HUB_MEMBERS ?? 10_000);
 const INSECURE = process.env.BENCH_HUB_INSECURE === '1';
 const LATENCY_ROUNDS = 200;
 const CREDENTIAL_ROUNDS = 100;
-const LATCH_BIN = join(process.cwd(), 'bin', 'latch.mjs');
+const LATCH_BIN = join(process.cwd(), 'bin', 'latch.cjs');
 
 interface WorkerKey {
   privateKeyPem: string;

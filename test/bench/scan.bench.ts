@@ -72,7 +72,7 @@ async function latency(): Promise<Array<{ size: string; p50: number; p95: number
   mkdirSync(env.XDG_RUNTIME_DIR, { mode: 0o700 });
   const workspace = join(home, 'ws');
   mkdirSync(workspace);
-  const latch = (args: string[]) => spawnSync(process.execPath, ['bin/latch.mjs', ...args], { env, encoding: 'utf8' });
+  const latch = (args: string[]) => spawnSync(process.execPath, ['bin/latch.cjs', ...args], { env, encoding: 'utf8' });
   try {
     latch(['workspace', 'add', workspace]);
     const client = await BrokerClient.connect(join(env.XDG_RUNTIME_DIR, 'latch', 'broker.sock'), 'bench');

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '../..');
-const LATCH = join(root, 'bin', 'latch.mjs');
+const LATCH = join(root, 'bin', 'latch.cjs');
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 500);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const home = mkdtempSync(join(tmpdir(), 'latch-bench-ui-'));

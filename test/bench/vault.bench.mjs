@@ -104,7 +104,7 @@ try {
   const cli = [];
   for (let i = 0; i < PROCESS_RUNS; i++) {
     bare.push((await runProcess(['-e', '0'])).ms);
-    const run = await runProcess([join(root, 'bin', 'latch.mjs'), 'token', 'show', 'bench']);
+    const run = await runProcess([join(root, 'bin', 'latch.cjs'), 'token', 'show', 'bench']);
     if (run.code !== 0) throw new Error(`latch token show exited ${run.code}`);
     cli.push(run.ms);
   }

@@ -157,6 +157,50 @@ describe('latch run', () => {
     expect(result.stderr).toMatch(/status=(1|141)/);
   });
 
+  it('keeps `-h` and `--help` after `--` for the command; before it they ask for help', async () => {
+    const args = await runRaw(home, ['run', '--project', dir, '--', 'sh', '-c', 'echo "$1 $2"', 'x', '-h', '--help']);
+    expect(args.stdout.toString()).toBe('-h --help\n');
+    expect(args.code).toBe(0);
+    const help = await runRaw(home, ['run', '--help']);
+    expect(help.stdout.toString()).toContain('latch run [--project DIR]');
+    expect(help.code).toBe(0);
+  });
+
+  it('answers repeated runs from the broker’s cache of keychain values until Lock or a rotate, auditing every read', async () => {
+    const added = await runLatch(home, ['token', 'add', 'cache-run', '--json'], 'cache-value-one');
+    const { id } = JSON.parse(added.stdout) as { id: string };
+    const cacheDir = mkdtempSync(join(tmpdir(), 'latch-cache-'));
+    writeFileSync(join(cacheDir, 'latch.yaml'), 'version: 1\nproject: cache-demo\nsecrets:\n  CACHED: { class: personal, token: cache-run }\n');
+    const seen = async () => (await runRaw(home, ['run', '--no-masking', '--project', cacheDir, '--', 'sh', '-c', 'printf %s "$CACHED"'])).stdout.toString();
+    expect(await seen()).toBe('cache-value-one');
+    // Changed outside Latch: the cached value is used until Lock…
+    const store = spawnSync('secret-tool', ['store', '--label', 'changed outside', 'service', 'latch', 'account', id], { env: home.env, input: 'cache-value-two' });
+    expect(store.status).toBe(0);
+    expect(await seen()).toBe('cache-value-one');
+    const locked = await runLatch(home, ['lock']);
+    expect(locked.stdout).toMatch(/^Locked: \d+ leases? ended, cached keys and token values forgotten\.\n$/);
+    expect(locked.code).toBe(0);
+    expect(await seen()).toBe('cache-value-two');
+    // …and a rotate through Latch is seen at once.
+    expect((await runLatch(home, ['token', 'rotate', 'cache-run'], 'cache-value-three')).code).toBe(0);
+    expect(await seen()).toBe('cache-value-three');
+    const audit = JSON.parse((await runLatch(home, ['audit', 'ls', '--json', '--limit', '500'])).stdout) as Array<{ action: string; target: string }>;
+    expect(audit.filter((e) => e.action === 'token.read' && e.target === 'cache-run')).toHaveLength(4);
+    const verify = await runLatch(home, ['audit', 'verify']);
+    expect(verify.code).toBe(0);
+  });
+
+  it('`latch lock` without a broker says there is nothing to lock and starts none', async () => {
+    const fresh = makeLatchHome();
+    try {
+      const result = await runLatch(fresh, ['lock']);
+      expect(result).toMatchObject({ code: 0, stdout: 'Broker not running: nothing to lock.\n' });
+      expect((await runLatch(fresh, ['daemon', 'status'])).code).toBe(3);
+    } finally {
+      await fresh.cleanup();
+    }
+  });
+
   it('refuses a missing personal token with the command to add it', async () => {
     const dir2 = project('  AWS_KEY: { class: personal, token: aws-missing }\n');
     const result = await runRaw(home, ['run', '--project', dir2, '--', 'true']);

@@ -98,36 +98,48 @@ export class AuditLog {
 
   /** Appends one entry. Requires the audit key, i.e. a reachable keychain (throws otherwise). */
   async append(input: AuditRecordInput): Promise<AuditEntry> {
+    const [entry] = await this.appendAll([input]);
+    return entry as AuditEntry;
+  }
+
+  /** Appends entries in order, in one transaction (a lease's token reads: one write, not ten). */
+  async appendAll(inputs: readonly AuditRecordInput[]): Promise<AuditEntry[]> {
+    if (inputs.length === 0) return [];
     const key = await this.keys.get('audit-hmac-key');
-    const valueHmac = input.value === undefined ? null : await this.valueHmac(input.value);
-    const entry = this.db.transaction(() => {
-      const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1').get() as
-        | { seq: number; hash: string }
-        | undefined;
-      const draft: Omit<AuditRow, 'hash'> = {
-        seq: (last?.seq ?? 0) + 1,
-        at: new Date().toISOString(),
-        actor: input.actor,
-        client: input.client,
-        action: input.action,
-        target: input.target ?? null,
-        outcome: input.outcome,
-        detail: input.detail ?? null,
-        value_hmac: valueHmac,
-        prev_hash: last?.hash ?? GENESIS,
-      };
-      const row: AuditRow = { ...draft, hash: chainHash(key, draft) };
-      this.db
-        .prepare(
-          `INSERT INTO audit (seq, at, actor, client, action, target, outcome, detail, value_hmac, prev_hash, hash)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(row.seq, row.at, row.actor, row.client, row.action, row.target, row.outcome, row.detail, row.value_hmac, row.prev_hash, row.hash);
-      return toEntry(row);
+    const hmacs = await Promise.all(inputs.map((input) => (input.value === undefined ? null : this.valueHmac(input.value))));
+    const last = this.db.prepare('SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1');
+    const insert = this.db.prepare(
+      `INSERT INTO audit (seq, at, actor, client, action, target, outcome, detail, value_hmac, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const entries = this.db.transaction(() => {
+      const newest = last.get() as { seq: number; hash: string } | undefined;
+      let seq = newest?.seq ?? 0;
+      let prev = newest?.hash ?? GENESIS;
+      const at = new Date().toISOString();
+      return inputs.map((input, i) => {
+        const draft: Omit<AuditRow, 'hash'> = {
+          seq: ++seq,
+          at,
+          actor: input.actor,
+          client: input.client,
+          action: input.action,
+          target: input.target ?? null,
+          outcome: input.outcome,
+          detail: input.detail ?? null,
+          value_hmac: hmacs[i] ?? null,
+          prev_hash: prev,
+        };
+        const row: AuditRow = { ...draft, hash: chainHash(key, draft) };
+        insert.run(row.seq, row.at, row.actor, row.client, row.action, row.target, row.outcome, row.detail, row.value_hmac, row.prev_hash, row.hash);
+        prev = row.hash;
+        return toEntry(row);
+      });
     })();
-    this.scheduleHeadCheckpoint(`${entry.seq}:${entry.hash}`);
-    this.onAppend(entry);
-    return entry;
+    const newest = entries[entries.length - 1] as AuditEntry;
+    this.scheduleHeadCheckpoint(`${newest.seq}:${newest.hash}`);
+    for (const entry of entries) this.onAppend(entry);
+    return entries;
   }
 
   list(filter: AuditListInput): AuditEntry[] {

@@ -108,16 +108,26 @@ export class LeaseManager {
     const secretRecords: LeaseSecretRecord[] = [];
     const minted: Array<{ spec: Provider; handle: LeaseSecretRecord['handle'] }> = [];
     const label = `lease ${id}`;
+    const recordBase = (name: string) =>
+      ({ leaseId: id, name, providerSpec: null, handle: null, revocation: 'none' as const, attempts: 0, nextRetryAt: null, lastError: null });
+    // Personal tokens: one read of them all (one audit write), beside the other sources.
+    const personal = injectable.flatMap((s) => (s.class === 'personal' ? [{ name: s.name, token: s.token }] : []));
+    const readPersonal = async (): Promise<void> => {
+      if (personal.length === 0) return;
+      const values = await this.vault.readAll(personal.map((p) => p.token), caller, label);
+      personal.forEach((p, i) => {
+        env[p.name] = values[i] as string;
+        secretRecords.push({ ...recordBase(p.name), source: `keychain:${p.token}` });
+      });
+    };
     try {
-      await Promise.all(
-        injectable.map(async (secret: ResolvedSecret) => {
-          const base = { leaseId: id, name: secret.name, providerSpec: null, handle: null, revocation: 'none' as const, attempts: 0, nextRetryAt: null, lastError: null };
+      await Promise.all([
+        readPersonal(),
+        ...injectable.map(async (secret: ResolvedSecret) => {
+          const base = recordBase(secret.name);
           if (secret.class === 'stub') {
             env[secret.name] = (await this.projects.stubValue(project, secret.name)).value;
             secretRecords.push({ ...base, source: 'stub' });
-          } else if (secret.class === 'personal') {
-            env[secret.name] = await this.vault.read(secret.token, caller, 'token.read', label);
-            secretRecords.push({ ...base, source: `keychain:${secret.token}` });
           } else if (secret.class === 'prod') {
             const grant = grants.get(secret.name);
             if (!grant) return;
@@ -132,7 +142,7 @@ export class LeaseManager {
             secretRecords.push({ ...base, source: secret.provider.type, providerSpec: JSON.stringify(secret.provider), handle });
           }
         }),
-      );
+      ]);
     } catch (error) {
       // Undo what was minted so a failed lease leaves nothing alive at the source.
       for (const m of minted) {

@@ -6,9 +6,10 @@ import {
   type TokenMeta,
   type TokenUpdateInput,
 } from '../../../shared/contract';
-import type { AuditLog } from '../audit/audit-log';
+import type { AuditLog, AuditRecordInput } from '../audit/audit-log';
 import { TOKEN_SERVICE, type Keychain } from '../keychain/keychain';
 import { NameTakenError, toTokenMeta, type TokenRecord, type TokenStore } from '../store/token-store';
+import { ValueCache } from './value-cache';
 
 export interface Caller {
   /** OS user (or hub member) acting. */
@@ -38,7 +39,14 @@ export class TokenVault {
     private readonly store: TokenStore,
     private readonly audit: AuditLog,
     private readonly onChange: (name: string, change: TokenChange) => void = () => {},
+    /** Values read for leases, by token id (see ValueCache); off unless given. */
+    private readonly cache: ValueCache = new ValueCache(0),
   ) {}
+
+  /** Lock: forget every value read from the keychain; the next use asks it again. */
+  forgetValues(): void {
+    this.cache.clear();
+  }
 
   list(): TokenMeta[] {
     const now = Date.now();
@@ -87,19 +95,62 @@ export class TokenVault {
     return toTokenMeta(record, Date.now());
   }
 
-  /** The value, for injection or an explicit reveal. Audited under `action`. */
+  /**
+   * The value, for injection or an explicit reveal. Audited under `action` either way.
+   * Injection may be answered from the cache; a reveal always asks the keychain.
+   */
   async read(name: string, caller: Caller, action: 'token.read' | 'token.reveal' = 'token.read', detail?: string): Promise<string> {
-    const record = this.require(name);
-    const value = await this.guarded(action, name, caller, () => this.keychain.get(TOKEN_SERVICE, record.id));
-    if (value === null) {
-      await this.audit.append({ ...caller, action, target: name, outcome: 'error', detail: 'value missing from keychain' });
-      throw new ContractFailure(
-        'NOT_FOUND',
-        `token "${name}" has metadata but no value in the OS keychain (was it deleted outside Latch?); set it again with \`latch token rotate ${name}\``,
-      );
+    const [value] = await this.readRecords([this.require(name)], caller, action, detail ?? null);
+    return value as string;
+  }
+
+  /**
+   * Several tokens' values for one lease, in the order named: read concurrently (from the
+   * cache when fresh) and audited as one write. Fails like `read` on the first token that
+   * could not be read, after auditing every read.
+   */
+  async readAll(names: readonly string[], caller: Caller, detail: string): Promise<string[]> {
+    return this.readRecords(names.map((name) => this.require(name)), caller, 'token.read', detail);
+  }
+
+  private async readRecords(records: readonly TokenRecord[], caller: Caller, action: 'token.read' | 'token.reveal', detail: string | null): Promise<string[]> {
+    const generation = this.cache.generation;
+    const reads = await Promise.allSettled(
+      records.map(async (record) => {
+        const cached = action === 'token.read' ? this.cache.get(record.id) : undefined;
+        if (cached !== undefined) return cached;
+        const value = await this.keychain.get(TOKEN_SERVICE, record.id);
+        if (value !== null) this.cache.set(record.id, value, generation);
+        return value;
+      }),
+    );
+    const entries: AuditRecordInput[] = [];
+    let failure: unknown = null;
+    const values = reads.map((read, i) => {
+      const name = (records[i] as TokenRecord).name;
+      if (read.status === 'fulfilled' && read.value !== null) {
+        entries.push({ ...caller, action, target: name, outcome: 'ok', detail, value: read.value });
+        return read.value;
+      }
+      if (read.status === 'fulfilled') {
+        entries.push({ ...caller, action, target: name, outcome: 'error', detail: 'value missing from keychain' });
+        failure ??= new ContractFailure(
+          'NOT_FOUND',
+          `token "${name}" has metadata but no value in the OS keychain (was it deleted outside Latch?); set it again with \`latch token rotate ${name}\``,
+        );
+      } else {
+        if (read.reason instanceof ContractFailure) entries.push({ ...caller, action, target: name, outcome: 'error', detail: read.reason.code });
+        failure ??= read.reason;
+      }
+      return '';
+    });
+    const audited = this.audit.appendAll(entries);
+    if (failure !== null) {
+      await audited.catch(() => undefined);
+      throw failure;
     }
-    await this.audit.append({ ...caller, action, target: name, outcome: 'ok', detail: detail ?? null, value });
-    return value;
+    await audited;
+    return values;
   }
 
   async update(input: TokenUpdateInput, caller: Caller): Promise<TokenMeta> {
@@ -131,6 +182,7 @@ export class TokenVault {
   async rotate(name: string, value: string, caller: Caller): Promise<TokenMeta> {
     const record = this.require(name);
     await this.guarded('token.rotate', name, caller, () => this.keychain.set(TOKEN_SERVICE, record.id, value));
+    this.cache.delete(record.id);
     const at = new Date().toISOString();
     this.store.recordRotation(record.id, at);
     await this.audit.append({ ...caller, action: 'token.rotate', target: name, outcome: 'ok', value });
@@ -141,6 +193,7 @@ export class TokenVault {
   async remove(name: string, caller: Caller): Promise<void> {
     const record = this.require(name);
     await this.guarded('token.remove', name, caller, () => this.keychain.delete(TOKEN_SERVICE, record.id));
+    this.cache.delete(record.id);
     this.store.remove(record.id);
     await this.audit.append({ ...caller, action: 'token.remove', target: name, outcome: 'ok' });
     this.onChange(name, 'removed');

@@ -2,7 +2,7 @@ import { boolFlag } from '../args';
 import { BrokerClient } from '../broker-client';
 import { launchBroker } from '../broker-launcher';
 import type { CommandContext } from '../context';
-import { EXIT } from '../exit-codes';
+import { EXIT, exitCodeFor } from '../exit-codes';
 
 async function tryConnect(ctx: CommandContext): Promise<BrokerClient | null> {
   try {
@@ -80,4 +80,24 @@ export async function daemonStatus(ctx: CommandContext): Promise<number> {
   if (boolFlag(ctx.args, 'json')) ctx.printJson({ running: true, ...result.value });
   else ctx.print(`Broker running (pid ${result.value.pid}, up ${result.value.uptimeSeconds}s) on ${result.value.socketPath}.`);
   return EXIT.OK;
+}
+
+/** `latch lock`: end every lease and make the broker forget cached keys and token values (the tray's Lock). */
+export async function lock(ctx: CommandContext): Promise<number> {
+  const client = await tryConnect(ctx);
+  if (!client) {
+    ctx.print('Broker not running: nothing to lock.');
+    return EXIT.OK;
+  }
+  try {
+    const result = await client.call('system.lock', {});
+    if (!result.ok) {
+      ctx.io.stderr.write(`latch: ${result.error.message}\n`);
+      return exitCodeFor(result.error.code);
+    }
+    ctx.print(`Locked: ${result.value.leasesEnded} lease${result.value.leasesEnded === 1 ? '' : 's'} ended, cached keys and token values forgotten.`);
+    return EXIT.OK;
+  } finally {
+    client.close();
+  }
 }

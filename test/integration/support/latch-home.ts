@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../../..');
-export const LATCH_BIN = join(REPO_ROOT, 'bin', 'latch.mjs');
+export const LATCH_BIN = join(REPO_ROOT, 'bin', 'latch.cjs');
 export const BROKER_BUNDLE = join(REPO_ROOT, 'dist', 'broker.mjs');
 
 export interface LatchHome {
