@@ -1,4 +1,5 @@
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { openConnection } from './api/open-connection';
 import { App } from './app/App';
@@ -11,8 +12,13 @@ if (!root) throw new Error('index.html has no #root');
 const connection = openConnection();
 // The landing page's data travels while React renders the first frame.
 if (parseHash(window.location.hash).page === 'tokens') prefetchTokens(connection.api);
-createRoot(root).render(
-  <StrictMode>
-    <App connection={connection} />
-  </StrictMode>,
+// The first render runs now, not in a later task: with the token list embedded in the page
+// (see shared/contract/boot.ts) the landing page is complete in it.
+const reactRoot = createRoot(root);
+flushSync(() =>
+  reactRoot.render(
+    <StrictMode>
+      <App connection={connection} />
+    </StrictMode>,
+  ),
 );

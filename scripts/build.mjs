@@ -1,4 +1,4 @@
-// Bundles the CLI, `latch run` and the broker with esbuild (fast start-up: one file, lazy command chunks),
+// Bundles the CLI, its quick entry (`latch run`, `latch ui`) and the broker with esbuild (fast start-up: one file, lazy command chunks),
 // then builds the renderer with Vite when it exists. Usage: node scripts/build.mjs [--no-renderer]
 import { build } from 'esbuild';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -21,7 +21,7 @@ const common = {
 };
 
 // Only what esbuild writes: the renderer (emptied by Vite itself) survives a --no-renderer build.
-for (const stale of ['dist/chunks', 'dist/cli.mjs', 'dist/run.cjs', 'dist/broker.mjs', 'dist/scan-worker.mjs']) rmSync(stale, { recursive: true, force: true });
+for (const stale of ['dist/chunks', 'dist/cli.mjs', 'dist/quick.cjs', 'dist/broker.mjs', 'dist/scan-worker.mjs']) rmSync(stale, { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: { cli: 'electron/cli/bin.ts' },
@@ -31,11 +31,11 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   outExtension: { '.js': '.mjs' },
 });
-// `latch run` alone, as CommonJS: no ES module loader to start (~10 ms) before the command runs.
+// `latch run` and `latch ui` alone, as CommonJS: no ES module loader to start (~10 ms) first.
 await build({
   ...common,
   format: 'cjs',
-  entryPoints: { run: 'electron/cli/run-bin.ts' },
+  entryPoints: { quick: 'electron/cli/quick-bin.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.cjs' },
   define: { ...common.define, 'import.meta.url': '__latchModuleUrl' },
@@ -52,4 +52,4 @@ if (!process.argv.includes('--no-renderer') && existsSync('vite.renderer.config.
   const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
-console.log('built dist/cli.mjs, dist/run.cjs, dist/broker.mjs' + (existsSync('dist/renderer/index.html') ? ', dist/renderer/' : ''));
+console.log('built dist/cli.mjs, dist/quick.cjs, dist/broker.mjs' + (existsSync('dist/renderer/index.html') ? ', dist/renderer/' : ''));

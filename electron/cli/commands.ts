@@ -2,6 +2,7 @@ import { JSON_FLAG, TOKEN_METADATA_FLAGS, type CommandSpec } from './command-spe
 import { HUB_COMMANDS } from './hub-commands';
 import { POLICY_COMMANDS } from './policy-commands';
 import { RUN_SPEC } from './run-spec';
+import { UI_SPEC } from './ui-spec';
 
 /** Every `latch` command. Implementations load lazily from ./commands/. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -311,22 +312,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     args: { min: 2, max: 2 },
     load: async () => (await import('./commands/workspace')).findingFix,
   },
-  {
-    path: ['ui'],
-    usage: 'latch ui [--port N] [--no-open] [--detach] | latch ui --stop',
-    summary: 'serve the Latch UI to your browser on 127.0.0.1 (one-time login link)',
-    details:
-      'Prints a one-time URL that signs the browser in (HttpOnly session cookie), opens it unless --no-open,\n' +
-      'and keeps running until Ctrl-C (--detach returns at once and leaves the UI served by the broker).',
-    flags: {
-      port: { type: 'string', value: 'N', description: 'port on 127.0.0.1 (default: a random free port)' },
-      'no-open': { type: 'boolean', description: 'do not open a browser' },
-      detach: { type: 'boolean', description: 'return at once; the broker keeps serving the UI' },
-      stop: { type: 'boolean', description: 'stop serving the UI' },
-    },
-    args: { min: 0, max: 0 },
-    load: async () => (await import('./commands/ui')).ui,
-  },
+  UI_SPEC,
   {
     path: ['status'],
     usage: 'latch status [--json]',

@@ -12,16 +12,24 @@ export interface QueryState<T> {
   reload(): void;
 }
 
+/** Same JSON: an answer equal to what is shown changes nothing (no re-render of a long list). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
+}
+
 /**
  * Runs `load` on mount, whenever `key` changes, on `reload()`, and after every reconnection.
- * Out-of-order answers are dropped.
+ * Out-of-order answers are dropped. `initial` gives data to show before the first answer
+ * (e.g. embedded in the page); the mount still loads, to be current.
  */
-export function useQuery<T>(load: (api: LatchApi) => Promise<Result<T>>, key: string): QueryState<T> {
+export function useQuery<T>(load: (api: LatchApi) => Promise<Result<T>>, key: string, initial?: () => T | undefined): QueryState<T> {
   const api = useApi();
   const { epoch } = useConnectionSnapshot();
-  const [data, setData] = useState<T | undefined>(undefined);
+  const [data, setData] = useState<T | undefined>(() => initial?.());
   const [error, setError] = useState<ContractError | null>(null);
   const [loading, setLoading] = useState(true);
+  const shown = useRef(data);
+  shown.current = data;
   const [tick, setTick] = useState(0);
   const latest = useRef(0);
   const loadRef = useRef(load);
@@ -34,7 +42,7 @@ export function useQuery<T>(load: (api: LatchApi) => Promise<Result<T>>, key: st
       (result) => {
         if (request !== latest.current) return;
         if (result.ok) {
-          setData(result.value);
+          if (!sameJson(shown.current, result.value)) setData(result.value);
           setError(null);
         } else {
           setError(result.error);

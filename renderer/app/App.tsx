@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { Connection } from '../api/connection';
 import { ConnectionProvider, useConnectionSnapshot } from '../api/connection-context';
 import { ClipboardProvider } from '../clipboard/ClipboardProvider';
+import { embeddedTokens } from '../features/tokens';
 import { ToastProvider } from '../ui/Toasts';
 import { ConnectionBanner, ConnectionGate } from './ConnectionNotice';
 import { ConnectionPill } from './ConnectionPill';
@@ -13,9 +14,13 @@ import { useRoute } from './use-route';
 
 function Shell() {
   const route = useRoute();
-  const { epoch } = useConnectionSnapshot();
+  const { epoch, state } = useConnectionSnapshot();
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  // Pages wait for the first connection, except the landing page when `latch ui` embedded its
+  // data in the page: it shows at once, while the connection opens.
+  const startsWithData = useRef(route.page === 'tokens' && embeddedTokens() !== undefined);
+  const gated = epoch === 0 && !(startsWithData.current && state.kind === 'connecting');
 
   useEffect(() => {
     const label = PAGES.find((p) => p.id === route.page)?.label ?? 'Latch';
@@ -47,7 +52,7 @@ function Shell() {
       <Sidebar current={route.page} />
       <main id="main" ref={main} tabIndex={-1} className="main">
         <ConnectionBanner />
-        {epoch === 0 ? <ConnectionGate /> : <PageView key={route.page} route={route} />}
+        {gated ? <ConnectionGate /> : <PageView key={route.page} route={route} />}
       </main>
     </div>
   );

@@ -2,8 +2,11 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObje
 import { rowWindow, type RowWindow } from './row-window';
 
 const OVERSCAN = 6;
-/** Lists shorter than this are rendered whole (simpler DOM, find-in-page works on every row). */
-export const WINDOWING_THRESHOLD = 150;
+/**
+ * Lists up to this long are rendered whole (simpler DOM, find-in-page works on every row):
+ * about three screens. Longer ones, including a search's results, keep only rows near the view.
+ */
+export const WINDOWING_THRESHOLD = 60;
 
 /**
  * The ancestor that scrolls the list vertically. An `overflow-x: auto` wrapper also computes to
@@ -20,28 +23,41 @@ function scrollParent(element: HTMLElement): HTMLElement | null {
 
 /**
  * Keeps only the rows near the viewport of the list's scrolling ancestor in the DOM. The row
- * height is measured from a rendered row; `estimate` is used until then.
+ * height is measured from a rendered row (the one given to `measureRow`); `estimate` is used
+ * until then. The first paint goes out with estimates (rows from the top: what is on screen
+ * then) and is measured in the frame after, so a long list's first paint waits for no extra
+ * layout; when the list changes later it is measured before paint.
  */
 export function useRowWindow(listRef: RefObject<HTMLElement | null>, count: number, estimate: number): RowWindow & { measureRow(row: HTMLElement | null): void } {
   const windowed = count > WINDOWING_THRESHOLD;
   const [rowHeight, setRowHeight] = useState(estimate);
   const [view, setView] = useState(() => ({ listTop: 0, viewportHeight: window.innerHeight }));
   const frame = useRef(0);
+  const measuredRow = useRef<HTMLElement | null>(null);
+  const painted = useRef(false);
 
   const update = useCallback(() => {
     frame.current = 0;
     const list = listRef.current;
-    const scroller = list ? scrollParent(list) : null;
     if (!list) return;
+    const scroller = scrollParent(list);
     const top = scroller ? scroller.getBoundingClientRect().top : 0;
     const viewportHeight = scroller ? scroller.clientHeight : window.innerHeight;
     const listTop = list.getBoundingClientRect().top - top;
     setView((old) => (old.listTop === listTop && old.viewportHeight === viewportHeight ? old : { listTop, viewportHeight }));
+    const height = measuredRow.current?.getBoundingClientRect().height ?? 0;
+    if (height > 0) setRowHeight((old) => (Math.abs(old - height) < 0.5 ? old : height));
   }, [listRef]);
 
   useLayoutEffect(() => {
-    if (windowed) update();
+    if (windowed && painted.current) update();
   }, [windowed, update, count]);
+
+  useEffect(() => {
+    painted.current = true;
+    if (windowed && frame.current === 0) frame.current = requestAnimationFrame(update);
+    // Only once, after the first paint; later changes are measured by the layout effect.
+  }, []);
 
   useEffect(() => {
     if (!windowed || !listRef.current) return;
@@ -59,10 +75,9 @@ export function useRowWindow(listRef: RefObject<HTMLElement | null>, count: numb
     };
   }, [windowed, listRef, update]);
 
+  /** Pass as the ref of one rendered row: its height is read when the window is measured. */
   const measureRow = useCallback((row: HTMLElement | null) => {
-    if (!row) return;
-    const height = row.getBoundingClientRect().height;
-    if (height > 0) setRowHeight((old) => (Math.abs(old - height) < 0.5 ? old : height));
+    if (row) measuredRow.current = row;
   }, []);
 
   if (!windowed) return { start: 0, end: count, before: 0, after: 0, measureRow };

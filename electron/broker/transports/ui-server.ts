@@ -8,6 +8,7 @@ import { MAX_FRAME_BYTES } from '../../../shared/contract';
 import { ClientSession } from './client-session';
 import { isLoopbackHost, isSameOrigin, matchesAny, readCookie } from './http-guards';
 import type { TransportDeps } from './transport-deps';
+import { bootAnswers, bootAnswersBlock, splitForBootAnswers } from './ui-boot';
 
 const SESSION_COOKIE = 'latch_session';
 const LOGIN_TOKEN_TTL_MS = 5 * 60_000;
@@ -86,7 +87,11 @@ export async function startUiServer(deps: TransportDeps, options: { port?: numbe
     if (!authenticated(request)) {
       return plain(response, 401, 'Not signed in: open the one-time URL printed by `latch ui` (run it again for a new one).');
     }
-    serveStatic(url.pathname, response);
+    void serveStatic(url.pathname, response).catch((error: unknown) => {
+      deps.logger.error('ui.serve_failed', { message: error instanceof Error ? error.message : String(error) });
+      if (!response.headersSent) plain(response, 500, 'The UI could not be served; see the broker log.');
+      else response.destroy();
+    });
   });
 
   function authenticated(request: IncomingMessage): boolean {
@@ -112,7 +117,7 @@ export async function startUiServer(deps: TransportDeps, options: { port?: numbe
     response.end();
   }
 
-  function serveStatic(pathname: string, response: ServerResponse): void {
+  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
     const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     let file = join(options.rendererDir, relative === '' ? 'index.html' : relative);
     if (!file.startsWith(options.rendererDir + sep) && file !== options.rendererDir) return plain(response, 404, 'Not found.');
@@ -121,8 +126,14 @@ export async function startUiServer(deps: TransportDeps, options: { port?: numbe
       file = join(options.rendererDir, 'index.html');
       if (!existsSync(file)) return plain(response, 503, 'The UI is not built: run `npm run build`.');
     }
+    const content = readFileSync(file);
     response.writeHead(200, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
+    if (extname(file) !== '.html') return void response.end(content);
+    // The page up to its embedded answers goes out first, so the browser fetches the scripts
+    // while the broker answers the landing page's calls.
+    const [head, tail] = splitForBootAnswers(content.toString('utf8'));
+    response.write(head);
+    response.end(bootAnswersBlock(await bootAnswers(deps)) + tail);
   }
 
   server.on('upgrade', (request, socket, head) => {

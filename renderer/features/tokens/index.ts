@@ -1,2 +1,2 @@
 export { TokensPage } from './TokensPage';
-export { prefetchTokens } from './token-prefetch';
+export { embeddedTokens, prefetchTokens } from './token-prefetch';
