@@ -26,11 +26,25 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The UI is written against React's API and ships on Preact's compatibility layer: the same
+ * components, ~190 KB less JavaScript to parse before the first frame (bench:ui). Unit tests
+ * use pure functions only; the e2e suite runs on this build.
+ */
+const PREACT_COMPAT = [
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react$/, replacement: 'preact/compat' },
+];
+
 // Vite requires a default export from its config file (config files are the exception to the rule).
 export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), contentSecurityPolicy()],
+  resolve: { alias: PREACT_COMPAT },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -7,6 +7,9 @@ import { parseHash } from './app/routes';
 import { prefetchTokens } from './features/tokens';
 import './styles/app.css';
 
+// `latch ui` signs the browser in at /login?token=… and answers with the app itself: the spent
+// token leaves the address bar and the history.
+if (window.location.pathname.endsWith('/login')) window.history.replaceState(null, '', `./${window.location.hash}`);
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 const connection = openConnection();

@@ -23,15 +23,20 @@ function scrollParent(element: HTMLElement): HTMLElement | null {
 
 /**
  * Keeps only the rows near the viewport of the list's scrolling ancestor in the DOM. The row
- * height is measured from a rendered row (the one given to `measureRow`); `estimate` is used
- * until then. The first paint goes out with estimates (rows from the top: what is on screen
+ * height and the list's offset in its scroller are measured (the row: the one given to
+ * `measureRow`); `estimate` stands in until then. The first paint goes out with estimates (rows from the top: what is on screen
  * then) and is measured in the frame after, so a long list's first paint waits for no extra
  * layout; when the list changes later it is measured before paint.
  */
-export function useRowWindow(listRef: RefObject<HTMLElement | null>, count: number, estimate: number): RowWindow & { measureRow(row: HTMLElement | null): void } {
+export function useRowWindow(
+  listRef: RefObject<HTMLElement | null>,
+  count: number,
+  estimate: { rowHeight: number; listTop: number },
+): RowWindow & { measureRow(row: HTMLElement | null): void } {
   const windowed = count > WINDOWING_THRESHOLD;
-  const [rowHeight, setRowHeight] = useState(estimate);
-  const [view, setView] = useState(() => ({ listTop: 0, viewportHeight: window.innerHeight }));
+  const [rowHeight, setRowHeight] = useState(estimate.rowHeight);
+  const [view, setView] = useState(() => ({ listTop: estimate.listTop, viewportHeight: window.innerHeight }));
+  const [measured, setMeasured] = useState(false);
   const frame = useRef(0);
   const measuredRow = useRef<HTMLElement | null>(null);
   const painted = useRef(false);
@@ -45,6 +50,7 @@ export function useRowWindow(listRef: RefObject<HTMLElement | null>, count: numb
     const viewportHeight = scroller ? scroller.clientHeight : window.innerHeight;
     const listTop = list.getBoundingClientRect().top - top;
     setView((old) => (old.listTop === listTop && old.viewportHeight === viewportHeight ? old : { listTop, viewportHeight }));
+    setMeasured(true);
     const height = measuredRow.current?.getBoundingClientRect().height ?? 0;
     if (height > 0) setRowHeight((old) => (Math.abs(old - height) < 0.5 ? old : height));
   }, [listRef]);
@@ -81,5 +87,7 @@ export function useRowWindow(listRef: RefObject<HTMLElement | null>, count: numb
   }, []);
 
   if (!windowed) return { start: 0, end: count, before: 0, after: 0, measureRow };
-  return { ...rowWindow({ count, rowHeight, listTop: view.listTop, viewportHeight: view.viewportHeight, overscan: OVERSCAN }), measureRow };
+  // Unmeasured (the first paint): the window's height from the top, no overscan to lay out.
+  const overscan = measured ? OVERSCAN : 0;
+  return { ...rowWindow({ count, rowHeight, listTop: view.listTop, viewportHeight: view.viewportHeight, overscan }), measureRow };
 }

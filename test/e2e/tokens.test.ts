@@ -35,7 +35,12 @@ describe('Tokens and Audit pages, against a real broker and keychain', () => {
 
   it('signs in with the printed one-time URL and lands on the app', async () => {
     await page.goto(session.loginUrl);
+    // The spent /login?token=… address is replaced by / as the app starts.
     expect(new URL(page.url()).pathname).toBe('/');
+    expect(new URL(page.url()).search).toBe('');
+    // The token list came embedded in the page (read once, then removed from the DOM).
+    expect(await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.name ?? '')).toContain('/login?token=');
+    expect(await page.locator('#latch-boot').count()).toBe(0);
     await page.getByTestId('nav-tokens').click();
     await page.getByTestId('connection-state').and(page.locator('[data-state="connected"]')).waitFor();
     await page.getByTestId('empty-state').waitFor();

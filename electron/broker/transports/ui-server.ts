@@ -64,7 +64,8 @@ function plain(response: ServerResponse, status: number, text: string, headers: 
 /**
  * `latch ui`: the built renderer and a WebSocket carrying the contract, on 127.0.0.1 only.
  * Auth: a one-time token in the printed URL is exchanged for an HttpOnly, SameSite=Strict
- * session cookie; every request checks the cookie (constant time) and a loopback Host;
+ * session cookie (the answer to /login is the app itself); every request checks the cookie
+ * (constant time) and a loopback Host;
  * the WebSocket also checks its Origin. Before authentication only /login answers.
  */
 export async function startUiServer(deps: TransportDeps, options: { port?: number; rendererDir: string }): Promise<UiServer> {
@@ -87,12 +88,16 @@ export async function startUiServer(deps: TransportDeps, options: { port?: numbe
     if (!authenticated(request)) {
       return plain(response, 401, 'Not signed in: open the one-time URL printed by `latch ui` (run it again for a new one).');
     }
-    void serveStatic(url.pathname, response).catch((error: unknown) => {
+    serve(url.pathname, response);
+  });
+
+  function serve(pathname: string, response: ServerResponse): void {
+    serveStatic(pathname, response).catch((error: unknown) => {
       deps.logger.error('ui.serve_failed', { message: error instanceof Error ? error.message : String(error) });
       if (!response.headersSent) plain(response, 500, 'The UI could not be served; see the broker log.');
       else response.destroy();
     });
-  });
+  }
 
   function authenticated(request: IncomingMessage): boolean {
     return matchesAny(readCookie(request, SESSION_COOKIE), sessions) !== null;
@@ -110,11 +115,10 @@ export async function startUiServer(deps: TransportDeps, options: { port?: numbe
     const session = randomBytes(32).toString('base64url');
     sessions.add(session);
     deps.logger.info('ui.login', {});
-    response.writeHead(303, {
-      Location: '/',
-      'Set-Cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
-    });
-    response.end();
+    // The app itself answers, without a redirect's round trip; it replaces the spent
+    // /login?token=… address with / as it starts.
+    response.setHeader('Set-Cookie', `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`);
+    serve('/', response);
   }
 
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
