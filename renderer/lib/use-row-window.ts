@@ -24,9 +24,10 @@ function scrollParent(element: HTMLElement): HTMLElement | null {
 /**
  * Keeps only the rows near the viewport of the list's scrolling ancestor in the DOM. The row
  * height and the list's offset in its scroller are measured (the row: the one given to
- * `measureRow`); `estimate` stands in until then. The first paint goes out with estimates (rows from the top: what is on screen
- * then) and is measured in the frame after, so a long list's first paint waits for no extra
- * layout; when the list changes later it is measured before paint.
+ * `measureRow`); `estimate` stands in until then. The first paint goes out with the estimate
+ * (rows from the top, no overscan: what is on screen then) and is measured in the frame
+ * after, so a long list's first paint waits for no extra layout; when the list changes later
+ * it is measured before paint.
  */
 export function useRowWindow(
   listRef: RefObject<HTMLElement | null>,

@@ -2,8 +2,8 @@ import { BOOT_ELEMENT_ID, BOOT_METHODS, type BootAnswers } from '../../../shared
 import type { TransportDeps } from './transport-deps';
 
 /**
- * The answers to the landing page's first calls (`BOOT_METHODS`), made through the contract
- * like any call (validated, audited the same way). `latch ui` puts them into the page it
+ * The answers to the landing page's first calls (`BOOT_METHODS`), made through the contract's
+ * dispatcher like any call (input and output validated). `latch ui` puts them into the page it
  * serves to a signed-in browser, so the Tokens page renders without waiting for the
  * WebSocket; the page then refreshes them over the socket.
  */
