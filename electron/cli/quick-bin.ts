@@ -5,16 +5,19 @@
 import { configureBrokerEntry } from './broker-launcher';
 import type { CommandRun, CommandSpec } from './command-spec';
 import { run } from './commands/run';
-import { ui } from './commands/ui';
 import { processIo } from './context';
 import { finishProcess, runCommand } from './dispatch';
 import { RUN_SPEC } from './run-spec';
 import { UI_SPEC } from './ui-spec';
 
-/** `leaveAtOnce`: exit as soon as the command returned (see finishProcess). */
-const QUICK_COMMANDS: Record<string, { spec: CommandSpec; run: CommandRun; leaveAtOnce: boolean }> = {
+/**
+ * `run`: bundled in (it is what `latch run` needs first); without it, the spec's lazy load (so
+ * `latch run` does not load `latch ui`'s code). `leaveAtOnce`: exit as soon as the command
+ * returned (see finishProcess).
+ */
+const QUICK_COMMANDS: Record<string, { spec: CommandSpec; run?: CommandRun; leaveAtOnce: boolean }> = {
   run: { spec: RUN_SPEC, run, leaveAtOnce: true },
-  ui: { spec: UI_SPEC, run: ui, leaveAtOnce: false },
+  ui: { spec: UI_SPEC, leaveAtOnce: false },
 };
 
 /** `command` (`run` or `ui`: bin/latch.cjs sends the rest to dist/cli.mjs) with the words after it; `brokerEntry`: dist/broker.mjs. */
