@@ -4,8 +4,10 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 import { sha256Hex, signRequest } from '../../electron/hub/crypto/signing';
+import { HubError } from '../../electron/hub/service-types';
 
 export interface RawKey {
   privateKeyPem: string;
@@ -82,4 +84,14 @@ export function tryUpgrade(base: string, ca: string | undefined, headers: Record
     });
     ws.on('error', (error) => reject(error));
   });
+}
+
+/** The HubError a client call was refused with (fails the test if it succeeded or threw anything else). */
+export async function refusal(promise: Promise<unknown>): Promise<HubError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(HubError);
+  return error as HubError;
 }

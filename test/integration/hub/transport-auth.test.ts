@@ -8,21 +8,12 @@ import { generateSigningKeyPair } from '../../../electron/hub/crypto/signing';
 import { HubClient } from '../../../electron/hub/client/hub-client';
 import { encodeInvite } from '../../../electron/hub/client/invite';
 import { createInvite } from '../../../electron/hub/service';
-import { HubError, type HubEvent } from '../../../electron/hub/service-types';
+import type { HubEvent } from '../../../electron/hub/service-types';
 import { generateHubTls, type HubTls } from '../../../electron/hub/tls/generate-tls';
 import { connectWith } from '../providers/pg-test-server';
-import { errorCode, freshNonce, rawCall, signed, signedCall, tryUpgrade } from '../../support/hub-raw-call';
+import { errorCode, freshNonce, rawCall, refusal, signed, signedCall, tryUpgrade } from '../../support/hub-raw-call';
 import { createHubTestDatabase, type HubTestDatabase } from './hub-test-support';
 import { inviteString, joinThroughHub, serveHub, type JoinedMember, type ServedHub } from './transport-support';
-
-async function refusal(promise: Promise<unknown>): Promise<HubError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(HubError);
-  return error as HubError;
-}
 
 describe('hub transport on PostgreSQL: authentication', () => {
   let db: HubTestDatabase;

@@ -14,26 +14,10 @@ import { HubError } from '../../../electron/hub/service-types';
 import { certificateFingerprint } from '../../../electron/hub/tls/fingerprint';
 import { generateHubTls } from '../../../electron/hub/tls/generate-tls';
 import { closedPort } from '../providers/pg-test-server';
-import { LATCH_BIN, REPO_ROOT } from '../support/latch-home';
+import { LATCH_BIN, REPO_ROOT, runLatchWithEnv, type RunResult } from '../support/latch-home';
 import { createHubTestDatabase, type HubTestDatabase } from './hub-test-support';
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function latch(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [LATCH_BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const latch = (args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> => runLatchWithEnv(args, { ...process.env, ...env });
 
 interface Serving {
   child: ChildProcess;

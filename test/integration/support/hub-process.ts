@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PostgresServer } from '../../../electron/broker/providers/postgres-provider';
 import { asAdmin } from '../providers/pg-test-server';
-import { LATCH_BIN } from './latch-home';
+import { LATCH_BIN, runLatchWithEnv } from './latch-home';
 
 export interface HubInstance {
   url: string;
@@ -38,18 +38,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [LATCH_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
-
 /**
  * A team hub on the private PostgreSQL test cluster: its own database, a folder made by
  * `latch hub init`, the cluster's `app` database as the production server, and `policy`.
@@ -60,7 +48,7 @@ export async function createTestHub(pg: PostgresServer, policy: string): Promise
   const dir = mkdtempSync(join(tmpdir(), 'latch-hub-'));
   const databaseUrl = `postgres://${encodeURIComponent(pg.adminUser)}:${encodeURIComponent(pg.adminPassword)}@${pg.host}:${pg.port}/${database}`;
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: dir, LATCH_HUB_DATABASE_URL: databaseUrl, LATCH_TEST_PROD_PASSWORD: pg.adminPassword };
-  const init = await run(['hub', 'init', '--dir', dir, '--port', String(await freePort())], env);
+  const init = await runLatchWithEnv(['hub', 'init', '--dir', dir, '--port', String(await freePort())], env);
   if (init.code !== 0) throw new Error(`latch hub init failed: ${init.stderr}`);
   const yaml = readFileSync(join(dir, 'hub.yaml'), 'utf8').replace(
     /^servers: \{\}$/m,
@@ -74,7 +62,7 @@ export async function createTestHub(pg: PostgresServer, policy: string): Promise
     dir,
     database,
     env,
-    latchHub: (args) => run(['hub', ...args, '--dir', dir], env),
+    latchHub: (args) => runLatchWithEnv(['hub', ...args, '--dir', dir], env),
     async start() {
       const port = await freePort();
       const child = spawn(process.execPath, [LATCH_BIN, 'hub', 'serve', '--dir', dir, '--port', String(port)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -107,7 +95,7 @@ export async function createTestHub(pg: PostgresServer, policy: string): Promise
       // Invites carry hub.yaml's public_url: point each member at the instance given.
       const file = join(dir, 'hub.yaml');
       writeFileSync(file, readFileSync(file, 'utf8').replace(/^public_url: .*$/m, `public_url: ${url}`));
-      const made = await run(['hub', 'invite', name, '--groups', groups.join(','), '--dir', dir], env);
+      const made = await runLatchWithEnv(['hub', 'invite', name, '--groups', groups.join(','), '--dir', dir], env);
       if (made.code !== 0) throw new Error(`latch hub invite failed: ${made.stderr}`);
       return made.stdout.trim();
     },

@@ -54,11 +54,13 @@ export interface RunResult {
 }
 
 export function runLatch(home: LatchHome, args: string[], input?: string, envOverride: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return runLatchWithEnv(args, { ...home.env, ...envOverride }, input);
+}
+
+/** `latch ARGS` as a process with exactly `env` (stdin: `input`, or empty), its output collected. */
+export function runLatchWithEnv(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [LATCH_BIN, ...args], {
-      env: { ...home.env, ...envOverride },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(process.execPath, [LATCH_BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSigningKeyPair, keyIdOf } from '../../../electron/hub/crypto/signing';
 import { HubClient } from '../../../electron/hub/client/hub-client';
 import { encodeInvite } from '../../../electron/hub/client/invite';
-import { HubError, type HubEvent } from '../../../electron/hub/service-types';
+import type { HubEvent } from '../../../electron/hub/service-types';
 import { certificateFingerprint } from '../../../electron/hub/tls/fingerprint';
 import { generateHubTls, type HubTls } from '../../../electron/hub/tls/generate-tls';
 import { startHubServer, type HubServer } from '../../../electron/hub/transport';
-import { errorCode, freshNonce, rawCall, signed, signedCall, tryUpgrade } from '../../support/hub-raw-call';
+import { errorCode, freshNonce, rawCall, refusal, signed, signedCall, tryUpgrade } from '../../support/hub-raw-call';
 import { createFakeHubService, type FakeHub } from './fake-hub-service';
 
 const lines: string[] = [];
@@ -31,15 +31,6 @@ let approverClient: HubClient;
 function invite(code: string, fingerprint = certificateFingerprint(tls.caCertPem)): string {
   service.invites.add(code);
   return encodeInvite({ url: server.url, code, caFingerprint: fingerprint });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<HubError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(HubError);
-  return error as HubError;
 }
 
 beforeAll(async () => {
